@@ -1,0 +1,45 @@
+/* Progressive enhancement only: every page works without this file. */
+(function () {
+    "use strict";
+    document.documentElement.classList.remove("no-js");
+
+    // Quick exit: leave for a neutral site and replace this page in the history,
+    // so Back does not return here. Escape pressed twice does the same.
+    var exitLink = document.querySelector("[data-quick-exit]");
+    function quickExit(event) {
+        if (event) { event.preventDefault(); }
+        document.body.style.visibility = "hidden";
+        window.location.replace(exitLink.href);
+    }
+    if (exitLink) {
+        exitLink.addEventListener("click", quickExit);
+        var lastEscape = 0;
+        document.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape") { return; }
+            var now = Date.now();
+            if (now - lastEscape < 1000) { quickExit(); }
+            lastEscape = now;
+        });
+    }
+
+    // Close the open help panel with Escape (before a second Escape exits).
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") { return; }
+        document.querySelectorAll("details.help-button[open]").forEach(function (details) {
+            details.open = false;
+            details.querySelector("summary").focus();
+        });
+    });
+
+    // Videos from other sites load only when the viewer asks.
+    document.querySelectorAll("[data-external-video]").forEach(function (figure) {
+        var button = figure.querySelector("[data-external-video-load]");
+        var template = figure.querySelector("template[data-external-video-embed]");
+        if (!button || !template) { return; }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            var facade = figure.querySelector("[data-external-video-facade]");
+            facade.replaceWith(template.content.cloneNode(true));
+        });
+    });
+})();

@@ -1,0 +1,142 @@
+"""The blocks a lesson is written with. LessonBodyBlock is the named stream
+that LessonPage.body uses."""
+
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from cms.blocks import HelpBoxBlock, KeyMessageBlock, RichTextBlock
+
+VIDEO_EXTENSIONS = {".mp4", ".webm"}
+CAPTION_EXTENSIONS = {".vtt"}
+
+
+def _extension(document):
+    return PurePosixPath(document.file.name).suffix.lower() if document else ""
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        label=_("Text alternative"),
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "lessons/blocks/figure.html"
+        description = _("An image with a required text alternative.")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video file served by this site, with captions and a transcript."""
+
+    title = blocks.CharBlock(max_length=150, label=_("Title"))
+    video = DocumentChooserBlock(
+        label=_("Video file"), help_text=_("An MP4 or WebM file from the documents library.")
+    )
+    captions = DocumentChooserBlock(
+        label=_("Captions"), help_text=_("A WebVTT (.vtt) captions file in the lesson's language.")
+    )
+    poster = ImageChooserBlock(required=False, label=_("Still image shown before playing"))
+    transcript = RichTextBlock(
+        label=_("Transcript"), help_text=_("Everything said and shown, for pupils who read instead.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "lessons/blocks/video.html"
+        description = _("A self-hosted video with captions and a transcript.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if _extension(value["video"]) not in VIDEO_EXTENSIONS:
+            errors["video"] = ValidationError(_("Choose an MP4 or WebM video file."))
+        if _extension(value["captions"]) not in CAPTION_EXTENSIONS:
+            errors["captions"] = ValidationError(_("Choose a WebVTT (.vtt) captions file."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class ExternalVideoBlock(blocks.StructBlock):
+    """A video hosted elsewhere. The page loads nothing from the other site
+    until the viewer asks for it; the transcript is always on the page."""
+
+    title = blocks.CharBlock(max_length=150, label=_("Title"))
+    video = EmbedBlock(label=_("Video address"), help_text=_("The address of the video page."))
+    transcript = RichTextBlock(label=_("Transcript"))
+
+    class Meta:
+        icon = "globe"
+        label = _("Video from another site")
+        template = "lessons/blocks/external_video.html"
+        description = _("Loads nothing from the other site until the viewer clicks.")
+
+
+class ScenarioBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, label=_("Title"))
+    story = RichTextBlock(
+        label=_("Story"),
+        help_text=_("Fictional characters; stop at the moment of choice."),
+    )
+    question = blocks.CharBlock(
+        max_length=200, label=_("Question"), help_text=_("E.g. “What could Noor do?”")
+    )
+    options = blocks.ListBlock(
+        blocks.CharBlock(max_length=200, label=_("Option")),
+        min_num=0,
+        max_num=6,
+        label=_("Possible choices to weigh"),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Scenario")
+        template = "lessons/blocks/scenario.html"
+        preview_value = {
+            "title": "Noor and the class group chat",
+            "story": "<p>A photo of Milan asleep on the bus lands in the class chat. People start adding laughing emojis.</p>",
+            "question": "What could Noor do?",
+            "options": ["Send Milan a private message", "Post something to change the subject"],
+        }
+        description = _("A short story that stops at a choice: what could they do?")
+
+
+class DiscussionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=250, label=_("Question"))
+    hint = blocks.CharBlock(
+        required=False, max_length=250, label=_("Prompt"), help_text=_("Helps pupils get started.")
+    )
+
+    class Meta:
+        icon = "comment"
+        label = _("Discussion question")
+        template = "lessons/blocks/discussion.html"
+        preview_value = {
+            "question": "Why might someone forward a photo without thinking about the person in it?",
+            "hint": "Think about the group, and about how fast a chat moves.",
+        }
+        description = _("A question for the class to talk about.")
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    text = RichTextBlock()
+    image = FigureBlock()
+    video = VideoBlock()
+    external_video = ExternalVideoBlock()
+    key_message = KeyMessageBlock()
+    scenario = ScenarioBlock()
+    discussion = DiscussionBlock()
+    help = HelpBoxBlock()

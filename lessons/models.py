@@ -1,0 +1,212 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+
+from .age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
+from .blocks import LessonBodyBlock
+
+
+class ModulePageTag(TaggedItemBase):
+    content_object = ParentalKey("lessons.ModulePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class LessonPageTag(TaggedItemBase):
+    content_object = ParentalKey("lessons.LessonPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ModulePage(Page):
+    """A theme of the curriculum ("Consent"), holding lessons for several ages."""
+
+    intro = models.TextField(_("introduction"), max_length=400)
+    illustration = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("illustration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    illustration_alt = models.CharField(
+        _("illustration text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the illustration. Required when there is one."),
+    )
+    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
+    tags = ClusterTaggableManager(through=ModulePageTag, blank=True, verbose_name=_("topics"))
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["lessons.LessonPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("illustration"), FieldPanel("illustration_alt")],
+            heading=_("Illustration"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def clean(self):
+        super().clean()
+        if self.illustration_id and not self.illustration_alt.strip():
+            raise ValidationError({"illustration_alt": _("Describe the illustration for people who cannot see it.")})
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().public().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        band = age_band_from_slug(request.GET.get("age", ""))
+        lessons = self.lessons()
+        if band:
+            lessons = lessons.filter(band.lesson_filter())
+        context.update(lessons=lessons, age_bands=AGE_BANDS, selected_band=band)
+        return context
+
+
+class LessonPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """What a lesson card needs, in a fixed number of queries."""
+        return self.prefetch_related("tags").order_by("path")
+
+
+class LessonPage(Page):
+    """One classroom lesson for a stated age range."""
+
+    intro = models.TextField(
+        _("introduction"), max_length=400, help_text=_("What the lesson is about, in one or two sentences.")
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("youngest age"),
+        validators=[MinValueValidator(AGE_LIMIT_MIN), MaxValueValidator(AGE_LIMIT_MAX)],
+        help_text=_("In whole years, from 8 to 18."),
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("oldest age"),
+        validators=[MinValueValidator(AGE_LIMIT_MIN), MaxValueValidator(AGE_LIMIT_MAX)],
+        help_text=_("In whole years, from 8 to 18; read like the age bands (12-14 is for 12- and 13-year-olds)."),
+    )
+    duration = models.PositiveSmallIntegerField(
+        _("duration in minutes"), validators=[MinValueValidator(10), MaxValueValidator(120)]
+    )
+    content_note = models.TextField(
+        _("content note"),
+        max_length=500,
+        help_text=_("Shown before the lesson: what it touches on, so pupils and teachers can prepare."),
+    )
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(max_length=200, label=_("Objective"), icon="tick"))],
+        min_num=1,
+        verbose_name=_("learning objectives"),
+        help_text=_("What pupils will be able to do, each starting with a verb."),
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
+    tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("themes"))
+
+    parent_page_types = ["lessons.ModulePage"]
+    subpage_types: list[str] = []  # quizzes and teacher guides come with their own issues
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max"), FieldPanel("duration")]),
+                FieldPanel("content_note"),
+                FieldPanel("learning_objectives"),
+                FieldPanel("tags"),
+            ],
+            heading=_("For whom, and why"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("content_note"),
+        index.FilterField("age_min"),
+        index.FilterField("age_max"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    objects = PageManager.from_queryset(LessonPageQuerySet)()
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @property
+    def age_range(self):
+        return f"{self.age_min}-{self.age_max}"
+
+    @property
+    def age_bands(self):
+        return [band for band in AGE_BANDS if band.fits(self.age_min, self.age_max)]
+
+    def clean(self):
+        super().clean()
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise ValidationError(
+                {"age_max": _("The oldest age must be the same as or above the youngest age (%(age_min)s).")
+                 % {"age_min": self.age_min}}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["module"] = self.get_parent().specific
+        siblings = LessonPage.objects.sibling_of(self, inclusive=False).live().public()
+        context["next_lesson"] = siblings.filter(path__gt=self.path).order_by("path").first()
+        return context
+
+
+
+class LessonFinderPage(Page):
+    """The site-wide lesson finder: every lesson of this language, filtered by
+    age band, module and theme."""
+
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    results_per_page = 12
+
+    class Meta:
+        verbose_name = _("lesson finder")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import LessonFinderForm, tags_used_by
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(ModulePage.objects.live().public().filter(locale=self.locale).order_by("path"))
+        all_lessons = LessonPage.objects.live().public().filter(locale=self.locale)
+        form = LessonFinderForm(
+            request.GET or None, modules=modules, tags=tags_used_by(all_lessons)
+        )
+        lessons = form.filter(all_lessons.for_listing()) if request.GET else all_lessons.for_listing()
+        page_of_lessons = Paginator(lessons, self.results_per_page).get_page(request.GET.get("page"))
+        module_for_path = {module.path: module for module in modules}
+        for lesson in page_of_lessons:
+            lesson.module = module_for_path.get(lesson.path[: -self.steplen])
+        context.update(form=form, lessons=page_of_lessons)
+        return context

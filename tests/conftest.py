@@ -1,0 +1,30 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the demo site, as a newcomer's `make run` builds it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get(locale=Locale.get_default(), depth=2)
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_pages(db):
+    """Every live page of the English demo tree, as its specific class."""
+    return list(Page.objects.live().filter(depth__gte=2, locale=Locale.get_default()).specific())

@@ -1,0 +1,56 @@
+import pytest
+
+from lessons.models import LessonPage
+from tests.factories.lessons import LessonPageFactory, ModulePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_a_lesson_by_its_words(client):
+    response = client.get("/en/search/", {"q": "sextortion"})
+    titles = [result.title for result in response.context["results"]]
+    assert "Sextortion: it's not your fault" in titles
+
+
+def test_search_only_shows_pages_of_the_current_language(client, home):
+    french_home = home.copy_for_translation(locale=_locale("fr"))
+    french_home.save_revision().publish()
+    french_module = ModulePageFactory(parent=french_home, title="Consentement", slug="consentement")
+    LessonPageFactory(parent=french_module, title="Dire non, zebracorn")
+    english = client.get("/en/search/", {"q": "zebracorn"}).context["results"]
+    french = client.get("/fr/search/", {"q": "zebracorn"}).context["results"]
+    assert len(english) == 0
+    assert [page.title for page in french] == ["Dire non, zebracorn"]
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
+
+
+def test_empty_search_shows_the_form_without_results(client):
+    response = client.get("/en/search/")
+    assert response.status_code == 200
+    assert len(response.context["results"]) == 0
+
+
+def test_overlong_search_is_cut_not_refused(client):
+    response = client.get("/en/search/", {"q": "consent " * 200})
+    assert response.status_code == 200
+    assert len(response.context["search_query"]) <= 200
+
+
+def test_search_escapes_what_was_typed(client):
+    response = client.get("/en/search/", {"q": "<script>alert(1)</script>"})
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_search_box_is_on_every_page(client, home):
+    assert b'role="search"' in client.get(home.url).content
+
+
+def test_sitemap_lists_the_lessons(client):
+    content = client.get("/sitemap.xml").content.decode()
+    for lesson in LessonPage.objects.live():
+        assert lesson.full_url in content
