@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from .html import clean_rich_text
 from .illustrations import HEIGHT, WIDTH, make_illustration
 from .models import ContentPage, Helpline, HomePage, ReportingRoute, SafeguardingSettings
 
@@ -76,13 +77,15 @@ def stream_data(entries):
         value = {key: item for key, item in entry.items() if key != "type"}
         block_type = entry["type"]
         if block_type == "text":
-            value = value["html"]
+            value = clean_rich_text(value["html"])
         elif block_type == "image":
             value = {
                 "image": illustration(value["motif"]).pk,
                 "alt_text": value["alt"],
                 "caption": value.get("caption", ""),
             }
+        elif block_type == "scenario":
+            value["story"] = clean_rich_text(value["story"])
         elif block_type == "help":
             value = {
                 "heading": value.get("heading", ""),
@@ -107,7 +110,7 @@ def _home_page():
         title=content["title"],
         heading=content["heading"],
         intro=content["intro"],
-        body=content["body"],
+        body=clean_rich_text(content["body"]),
         slug="home",
         locale=locale,
     )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from cms.demo import child_page, illustration, read_toml, stream_data
+from cms.html import clean_rich_text
 
 from .models import LessonFinderPage, LessonPage, ModulePage
 
@@ -17,7 +18,7 @@ def _module(context, data):
         data["slug"],
         title=data["title"],
         intro=data["intro"],
-        body=data.get("body") or art.get("body", ""),
+        body=clean_rich_text(data.get("body") or art.get("body", "")),
         illustration=illustration(art["motif"]) if art.get("motif") else None,
         illustration_alt=art.get("alt", ""),
         show_in_menus=True,
