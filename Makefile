@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev setup demo-editor check clean
+.PHONY: run test install install-dev setup check screenshots clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,10 @@ check: install-dev
 test: check
 	$(PY) -m pytest
 
+## PNGs of every page type at 1280 and 360 px into screenshots/ (needs chromium).
+screenshots: install-dev
+	$(PY) -m pytest -m screenshots tests/browser/test_screenshots.py -q -p no:cacheprovider
+	@echo "Screenshots are in screenshots/"
+
 clean:
-	rm -rf $(VENV) static .pytest_cache
+	rm -rf $(VENV) static .pytest_cache screenshots

@@ -96,7 +96,21 @@ def stream_data(entries):
     return data
 
 
+def _wagtail_basics():
+    """What Wagtail's migrations create, made again if the database was emptied
+    since (``manage.py flush``, or a browser test's clean-up)."""
+    from django.conf import settings
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
 def _home_page():
+    _wagtail_basics()
     locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale, depth=2).first()
     if home:

@@ -10,6 +10,11 @@ from .models import LessonFinderPage, LessonPage, ModulePage
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
 
 
+def tag_names(data):
+    """Themes read as words ("exposure groups"); taggit makes the slugs."""
+    return [tag.replace("-", " ") for tag in data.get("tags", [])]
+
+
 def _module(context, data):
     art = data.get("illustration", {})
     module, created = child_page(
@@ -24,7 +29,7 @@ def _module(context, data):
         show_in_menus=True,
     )
     if created:
-        module.tags.add(*data.get("tags", []))
+        module.tags.add(*tag_names(data))
         module.save_revision().publish()
         context.note(f"module “{module.title}”")
     return module
@@ -45,7 +50,7 @@ def _lesson(context, module, data):
         body=stream_data(data["body"]),
     )
     if created:
-        lesson.tags.add(*data.get("tags", []))
+        lesson.tags.add(*tag_names(data))
         lesson.save_revision().publish()
         context.note(f"lesson “{lesson.title}” ({lesson.age_range})")
     return lesson
