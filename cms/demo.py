@@ -182,6 +182,7 @@ def load(context=None):
             content["slug"],
             title=content["title"],
             intro=content.get("intro", ""),
+            search_description=content.get("intro", ""),
             body=stream_data(content["body"]),
             show_in_menus=content["slug"] == "help",
         )

@@ -22,6 +22,14 @@ class LessonFinderForm(forms.Form):
         ]
         self.fields["tag"].choices = [("", _("All themes"))] + [(tag.slug, tag.name) for tag in tags]
 
+    def describe_errors(self):
+        """Tie each error message to its field for screen readers."""
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
+
     def filter(self, lessons):
         """Apply the valid filters to a LessonPage queryset."""
         if not self.is_valid():

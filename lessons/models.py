@@ -204,6 +204,7 @@ class LessonFinderPage(Page):
             request.GET or None, modules=modules, tags=tags_used_by(all_lessons)
         )
         lessons = form.filter(all_lessons.for_listing()) if request.GET else all_lessons.for_listing()
+        form.describe_errors()
         page_of_lessons = Paginator(lessons, self.results_per_page).get_page(request.GET.get("page"))
         module_for_path = {module.path: module for module in modules}
         for lesson in page_of_lessons:

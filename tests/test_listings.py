@@ -101,3 +101,10 @@ def test_every_demo_module_covers_all_four_age_bands(client):
         for band in ("10-12", "12-14", "14-16", "16-18"):
             response = client.get(module.url, {"age": band})
             assert len(response.context["lessons"]) >= 1, (module.title, band)
+
+
+def test_lesson_finder_ties_each_error_to_its_field(client, finder):
+    html = client.get(finder.url, {"age": "old"}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_age-error"' in html
+    assert 'id="id_age-error"' in html
