@@ -37,3 +37,8 @@ def search(request):
         "cms/search.html",
         {"search_query": query, "results": page_of_results},
     )
+
+
+def bad_request(request, message, status=400):
+    """A 4xx page in the site's style that says what went wrong and what to do next."""
+    return render(request, "400.html", {"message": message}, status=status)

@@ -14,6 +14,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.html import headings_in
+from quizzes.models import QuizPage
 
 from .age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
 from .blocks import LessonBodyBlock
@@ -123,7 +125,7 @@ class LessonPage(Page):
     tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("themes"))
 
     parent_page_types = ["lessons.ModulePage"]
-    subpage_types: list[str] = []  # quizzes and teacher guides come with their own issues
+    subpage_types = ["quizzes.QuizPage"]  # teacher guides come with their own issue
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -168,11 +170,29 @@ class LessonPage(Page):
                  % {"age_min": self.age_min}}
             )
 
+    def section_headings(self):
+        """The headings a quiz question can point back to: text headings and scenario titles."""
+        headings = []
+        for block in self.body:
+            if block.block_type == "text":
+                headings += headings_in(block.value.source)
+            elif block.block_type == "scenario":
+                headings.append(block.value["title"])
+        return headings
+
+    def key_messages(self):
+        return [block.value["text"] for block in self.body if block.block_type == "key_message"]
+
+    def next_lesson(self):
+        siblings = LessonPage.objects.sibling_of(self, inclusive=False).live().public()
+        return siblings.filter(path__gt=self.path).order_by("path").first()
+
+    def quiz(self):
+        return QuizPage.objects.child_of(self).live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["module"] = self.get_parent().specific
-        siblings = LessonPage.objects.sibling_of(self, inclusive=False).live().public()
-        context["next_lesson"] = siblings.filter(path__gt=self.path).order_by("path").first()
+        context.update(module=self.get_parent().specific, next_lesson=self.next_lesson(), quiz=self.quiz())
         return context
 
 

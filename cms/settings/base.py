@@ -16,9 +16,11 @@ ALLOWED_HOSTS: list[str] = []
 INSTALLED_APPS = [
     "cms",
     "lessons",
+    "quizzes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,64 @@
+"""A quiz under every demo lesson, from demo_content/*.toml."""
+
+import uuid
+from pathlib import Path
+
+from cms.demo import child_page, read_toml
+
+from .models import QuizPage
+
+CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
+
+
+def _options(entries, flag):
+    return [
+        {
+            "type": "item",
+            "id": str(uuid.uuid4()),
+            "value": {"text": entry["text"], "correct": bool(entry.get(flag, False)), "feedback": entry["feedback"]},
+        }
+        for entry in entries
+    ]
+
+
+def question_data(entry):
+    """One question of a demo TOML file as StreamField raw data."""
+    kind = entry["type"]
+    value = {
+        "question": entry["question"],
+        "explanation": entry["explanation"],
+        "lesson_section": entry.get("lesson_section", ""),
+    }
+    if kind in ("single_choice", "multiple_choice"):
+        value["options"] = _options(entry["options"], "correct")
+    elif kind == "scenario":
+        value["story"] = entry["story"]
+        value["options"] = _options(entry["options"], "good")
+    elif kind == "true_false":
+        value.update(
+            answer="true" if entry["answer"] else "false",
+            feedback_true=entry["feedback_true"],
+            feedback_false=entry["feedback_false"],
+        )
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def load(context):
+    from wagtail.models import Page
+
+    for path in sorted(CONTENT_DIR.glob("*.toml")):
+        for quiz in read_toml(path)["quizzes"]:
+            lesson = Page.objects.descendant_of(context.home).filter(slug=quiz["lesson"]).first()
+            if lesson is None:
+                raise ValueError(f"{path.name}: no lesson with the slug “{quiz['lesson']}”")
+            page, created = child_page(
+                lesson,
+                QuizPage,
+                "quiz",
+                title=quiz["title"],
+                intro=quiz.get("intro", ""),
+                questions=[question_data(entry) for entry in quiz["questions"]],
+            )
+            if created:
+                context.note(f"quiz “{page.title}” ({len(quiz['questions'])} questions)")
+    return context

@@ -1,0 +1,109 @@
+"""The pupil's side of a quiz: answer, check one question, see the results.
+Thin: forms validate, QuizPage.score() scores, models store."""
+
+from django.db import IntegrityError, transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from cms.views import bad_request
+
+from .forms import CheckAnswerForm, QuizForm
+from .models import QuizAnswer, QuizAttempt
+
+# A whole quiz's answers are well under a kilobyte or two; anything far larger is not a quiz answer.
+MAX_ANSWER_BODY_BYTES = 32 * 1024
+
+
+def _too_large(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_ANSWER_BODY_BYTES
+    except ValueError:
+        return True
+
+
+def _render_quiz(request, quiz, form, status=200):
+    return TemplateResponse(
+        request, "quizzes/quiz_page.html", quiz.get_context(request) | {"form": form}, status=status
+    )
+
+
+def take_quiz(request, quiz):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return bad_request(request, _("A quiz can only be read or answered."), status=405)
+    if request.method != "POST":
+        return _render_quiz(request, quiz, QuizForm(quiz))
+    if _too_large(request):
+        return bad_request(request, _("That was much more than a quiz's answers. Please answer the quiz again."))
+
+    form = QuizForm(quiz, request.POST)
+    if not form.is_valid():
+        return _render_quiz(request, quiz, form, status=400)
+
+    existing = QuizAttempt.objects.filter(submission=form.cleaned_data["submission"]).first()
+    if existing:
+        return _redirect_to_results(quiz, existing, again=True)
+    answers = form.answers()
+    result = quiz.score(answers)
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                quiz=quiz,
+                locale=quiz.locale,
+                submission=form.cleaned_data["submission"],
+                answers=answers,
+                score=result.score,
+                max_score=result.max_score,
+            )
+            QuizAnswer.objects.bulk_create(
+                QuizAnswer(attempt=attempt, question_id=question.question_id, option_id=option.id,
+                           question_right=question.right)
+                for question in result.questions
+                for option in question.chosen
+            )
+    except IntegrityError:  # the same form sent twice at once
+        attempt = QuizAttempt.objects.get(submission=form.cleaned_data["submission"])
+        return _redirect_to_results(quiz, attempt, again=True)
+    return _redirect_to_results(quiz, attempt)
+
+
+def _redirect_to_results(quiz, attempt, again=False):
+    url = quiz.url + quiz.reverse_subpage("results", args=(attempt.pk,))
+    return redirect(url + ("?again=1" if again else ""))
+
+
+def check_answer(request, quiz):
+    if request.method != "POST":
+        return JsonResponse({"error": _("Send an answer to check it.")}, status=405)
+    if _too_large(request):
+        return JsonResponse({"error": _("That was much more than an answer.")}, status=400)
+    form = CheckAnswerForm(quiz, request.POST)
+    if not form.is_valid():
+        messages = [str(message) for errors in form.errors.values() for message in errors]
+        return JsonResponse({"error": " ".join(messages)}, status=400)
+    question_id = form.cleaned_data["question"]
+    result = next(q for q in quiz.score({question_id: form.chosen}).questions if q.question_id == question_id)
+    distribution = quiz.opinion_distribution([question_id]) if not result.scored else {}
+    html = render_to_string(
+        "quizzes/includes/question_result.html",
+        {"question": result, "quiz": quiz, "distribution": distribution.get(question_id), "immediate": True},
+        request=request,
+    )
+    return JsonResponse({"right": result.right, "html": html})
+
+
+def show_results(request, quiz, attempt_id):
+    attempt = QuizAttempt.objects.filter(pk=attempt_id, quiz=quiz).first()
+    if attempt is None:
+        raise Http404
+    result = quiz.score(attempt.answers)
+    opinion_ids = [question.question_id for question in result.questions if not question.scored]
+    context = quiz.get_context(request) | {
+        "attempt": attempt,
+        "result": result,
+        "distributions": quiz.opinion_distribution(opinion_ids),
+        "counted_before": request.GET.get("again") == "1",
+    }
+    return TemplateResponse(request, "quizzes/quiz_results.html", context)
