@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -23,11 +25,12 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     results = Page.objects.none()
     if query:
+        searchable = [apps.get_model(name) for name in settings.UPSTANDER_SEARCH_PAGE_TYPES]
         results = (
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())
-            .exclude(depth__lte=2)
+            .type(*searchable)
             .specific()
             .search(query)
         )

@@ -76,6 +76,10 @@ class QuizForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name, field in self.fields.items():
+            if name.startswith(QUESTION_PREFIX) and not field.question.block.multiple:
+                if hasattr(self.data, "getlist") and len(self.data.getlist(name)) > 1:
+                    self.add_error(name, ValidationError(_("Choose only one answer to this question."), code="several"))
         unknown = [key for key in self.data if key.startswith(QUESTION_PREFIX) and key not in self.fields]
         if unknown:
             raise ValidationError(

@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage
 from lessons.models import LessonFinderPage, LessonPage, ModulePage
+from quizzes.models import QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,15 @@ def test_module_page_lives_under_the_home_page_only():
 
 def test_module_page_holds_lessons_only():
     assert ModulePage.allowed_subpage_models() == [LessonPage]
+
+
+def test_lesson_page_holds_its_quiz():
+    assert LessonPage.allowed_subpage_models() == [QuizPage]
+
+
+def test_quiz_lives_under_a_lesson_only_and_once():
+    assert QuizPage.allowed_parent_page_models() == [LessonPage]
+    assert QuizPage.max_count_per_parent == 1
 
 
 def test_lesson_page_lives_under_a_module_only():

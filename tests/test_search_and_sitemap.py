@@ -54,3 +54,8 @@ def test_sitemap_lists_the_lessons(client):
     content = client.get("/sitemap.xml").content.decode()
     for lesson in LessonPage.objects.live():
         assert lesson.full_url in content
+
+
+def test_search_finds_lessons_not_their_quizzes(client):
+    results = client.get("/en/search/", {"q": "sextortion"}).context["results"]
+    assert not any(type(page).__name__ == "QuizPage" for page in results)

@@ -41,3 +41,22 @@ def test_translated_lesson_is_served_under_the_french_prefix(client):
     module = translate_into_french(ModulePage.objects.get(slug="consent"))
     assert module.url.startswith("/fr/")
     assert client.get(module.url).status_code == 200
+
+
+def test_a_translated_quiz_keeps_its_question_and_option_ids():
+    from quizzes.models import QuizPage
+
+    lesson = LessonPage.objects.get(slug="yes-no-and-pressure")
+    translate_into_french(HomePage.objects.get(locale__language_code="en"))
+    translate_into_french(lesson.get_parent().specific)
+    translate_into_french(lesson)
+    quiz = QuizPage.objects.child_of(lesson).get()
+    french = translate_into_french(quiz)
+
+    def ids(page):
+        return [
+            (question_id, [option.id for option in child.block.answer_options(child.value)])
+            for question_id, child in page.question_blocks.items()
+        ]
+
+    assert ids(french) == ids(quiz)

@@ -139,6 +139,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# What the site search finds: teaching pages, not quizzes or listings.
+UPSTANDER_SEARCH_PAGE_TYPES = ["lessons.LessonPage", "lessons.ModulePage", "cms.ContentPage"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Videos need a direct file URL so browsers can seek (range requests) and load captions.
