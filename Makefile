@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev setup check screenshots clean
+.PHONY: run test install install-dev setup check screenshots bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test: check
 screenshots: install-dev
 	$(PY) -m pytest -m screenshots tests/browser/test_screenshots.py -q -p no:cacheprovider
 	@echo "Screenshots are in screenshots/"
+
+## Render times, query counts and quiz statistics at scale (prints numbers).
+bench: install-dev
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) static .pytest_cache screenshots

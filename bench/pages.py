@@ -1,0 +1,106 @@
+"""Render time and query count of every page type, and quiz statistics at scale.
+
+    .venv/bin/python bench/pages.py          (or: make bench)
+
+Runs against a throw-away in-memory database with the demo content loaded;
+talks to nothing but this process. Prints numbers; asserts nothing.
+"""
+
+import io
+import os
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+ROUNDS = 30
+PAGES = {
+    "home": "/en/",
+    "module": "/en/consent/",
+    "lesson": "/en/consent/yes-no-and-pressure/",
+    "quiz": "/en/consent/yes-no-and-pressure/quiz/",
+    "lesson finder": "/en/lessons/",
+    "lesson finder, filtered": "/en/lessons/?age=12-14&module=consent",
+    "search": "/en/search/?q=consent",
+    "help page": "/en/help/",
+}
+
+
+def measure(client, url):
+    client.get(url)  # warm caches
+    timings = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return response.status_code, statistics.median(timings), max(timings), len(queries), len(response.content)
+
+
+def add_attempts(quiz, count):
+    from quizzes.models import QuizAnswer, QuizAttempt
+
+    attempts, answers = [], []
+    for index in range(count):
+        chosen = {}
+        for question_id, child in quiz.question_blocks.items():
+            options = child.block.answer_options(child.value)
+            chosen[question_id] = [options[index % len(options)].id]
+        result = quiz.score(chosen)
+        attempt = QuizAttempt(quiz=quiz, locale=quiz.locale, submission=uuid.uuid4(), answers=chosen,
+                              score=result.score, max_score=result.max_score)
+        attempts.append(attempt)
+        answers += [QuizAnswer(attempt=attempt, question_id=q.question_id, option_id=o.id, question_right=q.right)
+                    for q in result.questions for o in q.chosen]
+    QuizAttempt.objects.bulk_create(attempts, batch_size=2000)
+    QuizAnswer.objects.bulk_create(answers, batch_size=5000)
+
+
+def main():
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0)
+    start = time.perf_counter()
+    call_command("load_demo_content", stdout=io.StringIO())
+    print(f"load_demo_content on an empty database: {(time.perf_counter() - start):.2f} s")
+    print(f"database: {connection.vendor}\n")
+
+    client = Client()
+    print(f"{'page':28} {'status':>6} {'median ms':>10} {'max ms':>8} {'queries':>8} {'kB':>6}")
+    for name, url in PAGES.items():
+        status, median, worst, queries, size = measure(client, url)
+        print(f"{name:28} {status:>6} {median:>10.1f} {worst:>8.1f} {queries:>8} {size / 1024:>6.1f}")
+
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage.objects.get(slug="quiz", title="Quiz: Yes, no and pressure")
+    print(f"\n{'quiz attempts':>14} {'statistics ms':>14} {'queries':>8}")
+    total = 0
+    for target in (100, 1_000, 10_000):
+        add_attempts(quiz, target - total)
+        total = target
+        timings = []
+        for _ in range(5):
+            begin = time.perf_counter()
+            quiz.statistics()
+            timings.append((time.perf_counter() - begin) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            quiz.statistics()
+        print(f"{target:>14} {statistics.median(timings):>14.1f} {len(queries):>8}")
+
+
+if __name__ == "__main__":
+    main()
