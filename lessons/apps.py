@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class LessonsConfig(AppConfig):
     name = "lessons"
     verbose_name = _("Lessons")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

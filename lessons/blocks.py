@@ -140,3 +140,49 @@ class LessonBodyBlock(blocks.StreamBlock):
     scenario = ScenarioBlock()
     discussion = DiscussionBlock()
     help = HelpBoxBlock()
+
+
+# --- teacher guides -------------------------------------------------------------
+
+
+class LessonStepBlock(blocks.StructBlock):
+    minutes = blocks.IntegerBlock(min_value=1, max_value=120, label=_("Minutes"))
+    activity = blocks.CharBlock(max_length=120, label=_("Activity"))
+    description = RichTextBlock(label=_("What the class does"))
+    notes = blocks.TextBlock(required=False, max_length=800, label=_("Teacher notes"))
+
+    class Meta:
+        icon = "time"
+        label = _("Step")
+        template = "lessons/blocks/lesson_step.html"
+
+
+class LessonPlanBlock(blocks.StreamBlock):
+    step = LessonStepBlock()
+
+    class Meta:
+        min_num = 1
+
+
+class DiscussionPromptBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=250, label=_("Question"))
+    points = blocks.ListBlock(
+        blocks.CharBlock(max_length=250, label=_("Point")),
+        min_num=1,
+        label=_("Points you hope to hear"),
+    )
+
+    class Meta:
+        icon = "comment"
+        label = _("Discussion prompt")
+        template = "lessons/blocks/discussion_prompt.html"
+
+
+class CurriculumLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=150, label=_("Curriculum"))
+    url = blocks.URLBlock(label=_("Web address"))
+    note = blocks.CharBlock(required=False, max_length=250, label=_("How this lesson fits"))
+
+    class Meta:
+        icon = "link"
+        label = _("Curriculum link")

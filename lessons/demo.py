@@ -5,9 +5,10 @@ from pathlib import Path
 from cms.demo import child_page, illustration, read_toml, stream_data
 from cms.html import clean_rich_text
 
-from .models import LessonFinderPage, LessonPage, ModulePage
+from .models import DisclosureCard, LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage, TeacherHubPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
+GUIDES_DIR = CONTENT_DIR / "guides"
 
 
 def tag_names(data):
@@ -65,6 +66,8 @@ def load(context):
         for lesson in data["lessons"]:
             _lesson(context, module, lesson)
 
+    _guides(context)
+
     finder, created = child_page(
         context.home,
         LessonFinderPage,
@@ -76,3 +79,69 @@ def load(context):
     if created:
         context.note("lesson finder")
     return context
+
+
+def _disclosure_card(context, shared):
+    locale = context.home.locale
+    card = DisclosureCard.objects.filter(locale=locale).first()
+    if card is None:
+        content = shared["disclosure_card"][locale.language_code]
+        card = DisclosureCard.objects.create(locale=locale, title=content["title"], body=clean_rich_text(content["body"]))
+        context.note("disclosure card")
+    return card
+
+
+def _guide_fields(data, card, curriculum):
+    return {
+        "title": data["title"],
+        "preparation": clean_rich_text(data["preparation"]),
+        "ground_rules": [{"type": "rule", "value": rule} for rule in data["ground_rules"]],
+        "lesson_plan": [
+            {"type": "step", "value": {
+                "minutes": step["minutes"], "activity": step["activity"],
+                "description": clean_rich_text(step["description"]), "notes": step.get("notes", ""),
+            }}
+            for step in data["plan"]
+        ],
+        "discussion_prompts": [
+            {"type": "prompt", "value": {"question": prompt["question"], "points": prompt["points"]}}
+            for prompt in data.get("prompts", [])
+        ],
+        "more_support": clean_rich_text(data.get("more_support", "")),
+        "more_challenge": clean_rich_text(data.get("more_challenge", "")),
+        "safeguarding_notes": clean_rich_text(data.get("safeguarding_notes", "")),
+        "disclosure_card": card,
+        "parent_letter": clean_rich_text(data["parent_letter"]),
+        "worksheet_title": data.get("worksheet_title", ""),
+        "worksheet": clean_rich_text(data.get("worksheet", "")),
+        "curriculum_links": [{"type": "link", "value": link} for link in curriculum],
+    }
+
+
+def _guides(context):
+    shared = read_toml(GUIDES_DIR / "shared.toml")
+    card = _disclosure_card(context, shared)
+    for path in sorted(GUIDES_DIR.glob("[0-9]*.toml")):
+        for data in read_toml(path)["guides"]:
+            lesson = LessonPage.objects.descendant_of(context.home).filter(slug=data["lesson"]).first()
+            if lesson is None:
+                raise ValueError(f"{path.name}: no lesson with the slug “{data['lesson']}”")
+            guide, created = child_page(
+                lesson, TeacherGuidePage, "teacher-guide", **_guide_fields(data, card, shared["curriculum"])
+            )
+            if created:
+                context.note(f"teacher guide “{guide.title}”")
+
+    hub, created = child_page(
+        context.home,
+        TeacherHubPage,
+        "teachers",
+        title="Teacher guides",
+        intro=(
+            "Everything you need to teach each lesson: a timed plan, discussion prompts, the quiz answer key, "
+            "what to do if a pupil tells you something, and a letter for parents. Every guide downloads as a PDF."
+        ),
+        show_in_menus=True,
+    )
+    if created:
+        context.note("teacher hub")

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage
-from lessons.models import LessonFinderPage, LessonPage, ModulePage
+from lessons.models import LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage, TeacherHubPage
 from quizzes.models import QuizPage
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ def test_home_page_sits_only_at_the_root():
 
 
 def test_home_page_holds_modules_the_lesson_finder_and_content_pages():
-    assert set(HomePage.allowed_subpage_models()) == {ModulePage, LessonFinderPage, ContentPage}
+    assert set(HomePage.allowed_subpage_models()) == {ModulePage, LessonFinderPage, TeacherHubPage, ContentPage}
 
 
 def test_module_page_lives_under_the_home_page_only():
@@ -26,8 +26,13 @@ def test_module_page_holds_lessons_only():
     assert ModulePage.allowed_subpage_models() == [LessonPage]
 
 
-def test_lesson_page_holds_its_quiz():
-    assert LessonPage.allowed_subpage_models() == [QuizPage]
+def test_lesson_page_holds_its_quiz_and_its_teacher_guide():
+    assert LessonPage.allowed_subpage_models() == [QuizPage, TeacherGuidePage]
+
+
+def test_teacher_guide_lives_under_a_lesson_only_and_once():
+    assert TeacherGuidePage.allowed_parent_page_models() == [LessonPage]
+    assert TeacherGuidePage.max_count_per_parent == 1
 
 
 def test_quiz_lives_under_a_lesson_only_and_once():

@@ -26,7 +26,9 @@ def test_every_page_type_shows_the_help_button_and_quick_exit(client, demo_pages
     for page in demo_pages:
         assert_help_and_exit(client.get(page.url).content.decode())
         seen_types.add(type(page).__name__)
-    assert seen_types == {"HomePage", "ContentPage", "ModulePage", "LessonPage", "LessonFinderPage", "QuizPage"}
+    assert seen_types == {"HomePage", "ContentPage", "ModulePage", "LessonPage", "LessonFinderPage", "QuizPage",
+        "TeacherGuidePage", "TeacherHubPage",
+    }
 
 
 def test_the_404_page_shows_help_and_quick_exit_in_the_sites_style(client):

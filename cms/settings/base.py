@@ -167,3 +167,7 @@ LOGGING = {
 
 # Serve uploaded media through Django (development and tests only).
 UPSTANDER_SERVE_MEDIA = False
+
+# Make a teacher guide's PDF as soon as the guide, its lesson or its quiz is
+# published (downloads then serve a stored file). Off in tests for speed.
+UPSTANDER_GUIDE_PDF_ON_PUBLISH = True

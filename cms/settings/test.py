@@ -25,3 +25,4 @@ else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 UPSTANDER_SERVE_MEDIA = True
+UPSTANDER_GUIDE_PDF_ON_PUBLISH = False

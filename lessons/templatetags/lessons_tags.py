@@ -3,7 +3,7 @@
 from django import template
 
 from ..age_bands import AGE_BANDS
-from ..models import LessonFinderPage, ModulePage
+from ..models import LessonFinderPage, ModulePage, TeacherHubPage
 
 register = template.Library()
 
@@ -25,5 +25,6 @@ def age_band_links(context, locale):
     return {
         "request": context.get("request"),
         "finder": lesson_finder(locale),
+        "hub": TeacherHubPage.objects.live().public().filter(locale=locale).first(),
         "age_bands": AGE_BANDS,
     }

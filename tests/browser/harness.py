@@ -11,6 +11,8 @@ PAGE_TYPES = {
     "home": "/en/",
     "module": "/en/consent/",
     "lesson": "/en/consent/yes-no-and-pressure/",
+    "teacher-guide": "/en/consent/yes-no-and-pressure/teacher-guide/",
+    "teacher-hub": "/en/teachers/",
     "quiz": "/en/consent/yes-no-and-pressure/quiz/",
     "lesson-finder": "/en/lessons/?age=12-14",
     "content": "/en/help/",

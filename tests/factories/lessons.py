@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from lessons.models import LessonFinderPage, LessonPage, ModulePage
+from lessons.models import DisclosureCard, LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage
 
 
 def lesson_body():
@@ -40,3 +40,34 @@ class LessonFinderPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LessonFinderPage
+
+
+class DisclosureCardFactory(factory.django.DjangoModelFactory):
+    title = "If a pupil tells you something has happened"
+    body = "<ul><li>Listen calmly.</li><li>Never promise to keep it secret.</li></ul>"
+
+    class Meta:
+        model = DisclosureCard
+
+
+def plan(*minutes):
+    return [
+        {"type": "step", "value": {"minutes": m, "activity": f"Step {i + 1}", "description": "<p>Do it.</p>", "notes": ""}}
+        for i, m in enumerate(minutes)
+    ]
+
+
+class TeacherGuidePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Teacher guide {n}")
+    slug = "teacher-guide"
+    preparation = "<p>Read the lesson.</p>"
+    ground_rules = factory.LazyFunction(lambda: [{"type": "rule", "value": "We listen with respect."}])
+    lesson_plan = factory.LazyFunction(lambda: plan(10, 20, 15))
+    discussion_prompts = factory.LazyFunction(
+        lambda: [{"type": "prompt", "value": {"question": "What could Noor do?", "points": ["Ask first"]}}]
+    )
+    disclosure_card = factory.SubFactory(DisclosureCardFactory)
+    parent_letter = "<p>Dear parent or carer,</p>"
+
+    class Meta:
+        model = TeacherGuidePage

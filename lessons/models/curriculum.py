@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -17,8 +18,8 @@ from cms.blocks import RICH_TEXT_FEATURES
 from cms.html import headings_in
 from quizzes.models import QuizPage
 
-from .age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
-from .blocks import LessonBodyBlock
+from ..age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
+from ..blocks import LessonBodyBlock
 
 
 class ModulePageTag(TaggedItemBase):
@@ -29,7 +30,7 @@ class LessonPageTag(TaggedItemBase):
     content_object = ParentalKey("lessons.LessonPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ModulePage(Page):
+class ModulePage(RoutablePageMixin, Page):
     """A theme of the curriculum ("Consent"), holding lessons for several ages."""
 
     intro = models.TextField(_("introduction"), max_length=400)
@@ -74,6 +75,21 @@ class ModulePage(Page):
 
     def lessons(self):
         return LessonPage.objects.child_of(self).live().public().for_listing()
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("teacher-guides/pdf/", name="guides_pdf")
+    def guides_pdf(self, request):
+        from ..guide_pdf import serve_module_pdf
+
+        return serve_module_pdf(request, self)
+
+    def has_guides(self):
+        from .guides import TeacherGuidePage
+
+        return TeacherGuidePage.objects.live().public().descendant_of(self).exists()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -125,7 +141,7 @@ class LessonPage(Page):
     tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("themes"))
 
     parent_page_types = ["lessons.ModulePage"]
-    subpage_types = ["quizzes.QuizPage"]  # teacher guides come with their own issue
+    subpage_types = ["quizzes.QuizPage", "lessons.TeacherGuidePage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -190,9 +206,16 @@ class LessonPage(Page):
     def quiz(self):
         return QuizPage.objects.child_of(self).live().public().first()
 
+    def guide(self):
+        from .guides import TeacherGuidePage
+
+        return TeacherGuidePage.objects.child_of(self).live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(module=self.get_parent().specific, next_lesson=self.next_lesson(), quiz=self.quiz())
+        context.update(
+            module=self.get_parent().specific, next_lesson=self.next_lesson(), quiz=self.quiz(), guide=self.guide()
+        )
         return context
 
 
@@ -215,7 +238,7 @@ class LessonFinderPage(Page):
         verbose_name = _("lesson finder")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import LessonFinderForm, tags_used_by
+        from ..forms import LessonFinderForm, tags_used_by
 
         context = super().get_context(request, *args, **kwargs)
         modules = list(ModulePage.objects.live().public().filter(locale=self.locale).order_by("path"))

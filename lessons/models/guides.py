@@ -1,0 +1,205 @@
+"""Teacher guides: a guide per lesson, its PDF, the teacher hub."""
+
+import hashlib
+
+from django.db import models
+from django.db.models import F
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+
+from ..blocks import CurriculumLinkBlock, DiscussionPromptBlock, LessonPlanBlock
+
+
+class DisclosureCard(TranslatableMixin, models.Model):
+    """What a teacher does when a pupil discloses: one card per language, shared by every guide."""
+
+    title = models.CharField(_("title"), max_length=120)
+    body = RichTextField(_("what to do"), features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("title"), FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("disclosure card")
+        verbose_name_plural = _("disclosure cards")
+
+    def __str__(self):
+        return self.title
+
+
+def guide_help_box():
+    """The help box a guide shows: helplines and reporting routes from the settings."""
+    return {"heading": _("Helplines and reporting routes"), "text": "", "show_reporting_routes": True}
+
+
+class TeacherGuidePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        plan = cleaned_data.get("lesson_plan")
+        lesson = self.parent_page.specific if self.parent_page else None
+        duration = getattr(lesson, "duration", None)
+        if plan is not None and duration:
+            total = sum(step.value["minutes"] or 0 for step in plan)
+            if total != duration:
+                self.add_error(
+                    "lesson_plan",
+                    _("The steps add up to %(total)s minutes, but the lesson lasts %(duration)s. "
+                      "Adjust the steps so they add up to %(duration)s.") % {"total": total, "duration": duration},
+                )
+        return cleaned_data
+
+
+class TeacherGuidePage(RoutablePageMixin, Page):
+    """How to teach one lesson. The overview, objectives and answer key come
+    from the lesson and its quiz; the helplines from the safeguarding settings."""
+
+    preparation = RichTextField(_("preparation and materials"), features=RICH_TEXT_FEATURES)
+    ground_rules = StreamField(
+        [("rule", blocks.CharBlock(max_length=250, label=_("Ground rule"), icon="tick"))],
+        min_num=1,
+        verbose_name=_("ground rules to agree with the class"),
+    )
+    lesson_plan = StreamField(LessonPlanBlock(), verbose_name=_("timed lesson plan"))
+    discussion_prompts = StreamField(
+        [("prompt", DiscussionPromptBlock())], blank=True, verbose_name=_("discussion prompts")
+    )
+    more_support = RichTextField(_("for pupils who need more support"), features=RICH_TEXT_FEATURES, blank=True)
+    more_challenge = RichTextField(_("for pupils who want more challenge"), features=RICH_TEXT_FEATURES, blank=True)
+    disclosure_card = models.ForeignKey(
+        DisclosureCard,
+        verbose_name=_("disclosure card"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        help_text=_("What to do when a pupil tells you something has happened. Required."),
+    )
+    safeguarding_notes = RichTextField(
+        _("safeguarding notes for this lesson"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    parent_letter = RichTextField(_("letter to parents and carers"), features=RICH_TEXT_FEATURES)
+    worksheet_title = models.CharField(_("worksheet title"), max_length=120, blank=True)
+    worksheet = RichTextField(
+        _("pupil worksheet"), features=RICH_TEXT_FEATURES, blank=True,
+        help_text=_("Optional: printed on its own page at the end of the PDF."),
+    )
+    curriculum_links = StreamField([("link", CurriculumLinkBlock())], blank=True, verbose_name=_("curriculum links"))
+
+    parent_page_types = ["lessons.LessonPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    base_form_class = TeacherGuidePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("preparation"),
+        FieldPanel("ground_rules"),
+        FieldPanel("lesson_plan"),
+        FieldPanel("discussion_prompts"),
+        MultiFieldPanel([FieldPanel("more_support"), FieldPanel("more_challenge")], heading=_("Differentiation")),
+        MultiFieldPanel([FieldPanel("disclosure_card"), FieldPanel("safeguarding_notes")], heading=_("Safeguarding")),
+        FieldPanel("parent_letter"),
+        MultiFieldPanel([FieldPanel("worksheet_title"), FieldPanel("worksheet")], heading=_("Pupil worksheet")),
+        FieldPanel("curriculum_links"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("preparation")]
+
+    class Meta:
+        verbose_name = _("teacher guide")
+
+    @cached_property
+    def lesson(self):
+        return self.get_parent().specific
+
+    @cached_property
+    def quiz(self):
+        return self.lesson.quiz()
+
+    @property
+    def planned_minutes(self):
+        return sum(step.value["minutes"] for step in self.lesson_plan)
+
+    def answer_key(self):
+        return self.quiz.answer_key() if self.quiz else []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            lesson=self.lesson, answer_key=self.answer_key(), quiz=self.quiz, guide_help_box=guide_help_box()
+        )
+        return context
+
+    def pdf_filename(self):
+        return f"upstander-{self.lesson.slug}-teacher-guide-{self.locale.language_code}.pdf"
+
+    def pdf_sources(self):
+        """The live revisions the PDF is made from: a new one of any means a new PDF."""
+        pages = [self, self.lesson] + ([self.quiz] if self.quiz else [])
+        return [(page.pk, page.live_revision_id) for page in pages]
+
+    @path("pdf/", name="pdf")
+    def download_pdf(self, request):
+        from ..guide_pdf import serve_guide_pdf
+
+        return serve_guide_pdf(request, self)
+
+
+class GuidePdf(models.Model):
+    """A stored PDF: one per page and fingerprint of what it was made from."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    fingerprint = models.CharField(max_length=64, unique=True)
+    file = models.FileField(upload_to="guides/")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stored guide PDF")
+
+
+class GuideDownloadCount(models.Model):
+    """How often a guide (or a module's pack) was downloaded: a number, nothing about who."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+", primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("guide download count")
+
+    @classmethod
+    def add_one(cls, page):
+        updated = cls.objects.filter(page=page).update(count=F("count") + 1)
+        if not updated:
+            cls.objects.get_or_create(page=page, defaults={"count": 0})
+            cls.objects.filter(page=page).update(count=F("count") + 1)
+
+
+def fingerprint(*parts):
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+class TeacherHubPage(Page):
+    """Every teacher guide, filterable by age band, module and language."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("teacher hub")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..hub import guides_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guides_for(self, request.GET))
+        return context
