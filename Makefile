@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev setup check screenshots bench clean
+.PHONY: run test test-postgres install install-dev setup check screenshots bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,16 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-## The whole suite.
+## The whole suite, on the database DATABASE_URL names (SQLite in memory when unset).
 test: check
+	@echo "Test database: $${DATABASE_URL:-SQLite (in memory)}; cache: $${REDIS_URL:-local memory}"
 	$(PY) -m pytest
+
+## The whole suite again on PostgreSQL + Redis (this machine: 127.0.0.1:5432 and :6379).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/upstander
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/1
+test-postgres: install-dev
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test
 
 ## PNGs of every page type at 1280 and 360 px into screenshots/ (needs chromium).
 screenshots: install-dev

@@ -17,7 +17,13 @@ class HomePage(Page):
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["lessons.ModulePage", "lessons.LessonFinderPage", "lessons.TeacherHubPage", "cms.ContentPage"]
+    subpage_types = [
+        "lessons.ModulePage",
+        "lessons.LessonFinderPage",
+        "lessons.TeacherHubPage",
+        "petitions.PetitionPage",
+        "cms.ContentPage",
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("heading"),

@@ -4,7 +4,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
-from django.views.decorators.http import require_GET
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, Page
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -45,3 +46,22 @@ def search(request):
 def bad_request(request, message, status=400):
     """A 4xx page in the site's style that says what went wrong and what to do next."""
     return render(request, "400.html", {"message": message}, status=status)
+
+
+CLASSROOM_COOKIE = "upstander_classroom"
+
+
+@require_POST
+def classroom_view(request):
+    """A teacher hides the campaign box on the classroom's device, so a school can stay neutral in class.
+    A functional cookie on that device only; nothing is stored on the server."""
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    if request.POST.get("classroom") == "1":
+        response.set_cookie(CLASSROOM_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.is_secure())
+    else:
+        response.delete_cookie(CLASSROOM_COOKIE, samesite="Lax")
+    return response

@@ -28,3 +28,13 @@ def site(db):
 def demo_pages(db):
     """Every live page of the English demo tree, as its specific class."""
     return list(Page.objects.live().filter(depth__gte=2, locale=Locale.get_default()).specific())
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (counts, rate limits), on local memory or Redis alike."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

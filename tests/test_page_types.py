@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage
 from lessons.models import LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage, TeacherHubPage
+from petitions.models import PetitionPage
 from quizzes.models import QuizPage
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,9 @@ def test_home_page_sits_only_at_the_root():
 
 
 def test_home_page_holds_modules_the_lesson_finder_and_content_pages():
-    assert set(HomePage.allowed_subpage_models()) == {ModulePage, LessonFinderPage, TeacherHubPage, ContentPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        ModulePage, LessonFinderPage, TeacherHubPage, PetitionPage, ContentPage,
+    }
 
 
 def test_module_page_lives_under_the_home_page_only():

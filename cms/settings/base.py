@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "cms",
     "lessons",
     "quizzes",
+    "petitions",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -171,3 +172,12 @@ UPSTANDER_SERVE_MEDIA = False
 # Make a teacher guide's PDF as soon as the guide, its lesson or its quiz is
 # published (downloads then serve a stored file). Off in tests for speed.
 UPSTANDER_GUIDE_PDF_ON_PUBLISH = True
+
+# How many reverse proxies in front of the app add X-Forwarded-For (0: none;
+# the client address is REMOTE_ADDR). Used by the rate limits.
+UPSTANDER_TRUSTED_PROXY_COUNT = int(os.environ.get("UPSTANDER_TRUSTED_PROXY_COUNT", "0"))
+
+# Petition signing limits per client address.
+UPSTANDER_PETITION_SIGN_LIMIT = (5, 3600)  # signatures per hour
+UPSTANDER_PETITION_SUPPORT_LIMIT = (10, 3600)  # anonymous supports per hour
+UPSTANDER_PETITION_MIN_FILL_SECONDS = 3

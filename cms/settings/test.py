@@ -26,3 +26,12 @@ else:
 WAGTAILADMIN_BASE_URL = "http://testserver"
 UPSTANDER_SERVE_MEDIA = True
 UPSTANDER_GUIDE_PDF_ON_PUBLISH = False
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "upstander-test",
+        }
+    }

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -30,6 +31,25 @@ class LessonPageTag(TaggedItemBase):
     content_object = ParentalKey("lessons.LessonPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+class ModulePageForm(WagtailAdminPageForm):
+    """A module cannot be published without a petition to point to."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation or cleaned_data.get("petition"):
+            return cleaned_data
+        from petitions.models import PetitionSettings
+
+        site = self.parent_page.get_site() if self.parent_page else None
+        if site is None or PetitionSettings.for_site(site).default_petition_id is None:
+            self.add_error(
+                "petition",
+                _("Every module points to a petition. Choose one here, or set a default petition in "
+                  "Settings › Petition settings, then publish."),
+            )
+        return cleaned_data
+
+
 class ModulePage(RoutablePageMixin, Page):
     """A theme of the curriculum ("Consent"), holding lessons for several ages."""
 
@@ -50,6 +70,15 @@ class ModulePage(RoutablePageMixin, Page):
     )
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
     tags = ClusterTaggableManager(through=ModulePageTag, blank=True, verbose_name=_("topics"))
+    petition = models.ForeignKey(
+        "petitions.PetitionPage",
+        verbose_name=_("petition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The petition this module's call to action points to. Empty: the default petition from Settings."),
+    )
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["lessons.LessonPage"]
@@ -62,8 +91,10 @@ class ModulePage(RoutablePageMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("petition"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    base_form_class = ModulePageForm
 
     class Meta:
         verbose_name = _("module")

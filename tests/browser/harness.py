@@ -13,6 +13,7 @@ PAGE_TYPES = {
     "lesson": "/en/consent/yes-no-and-pressure/",
     "teacher-guide": "/en/consent/yes-no-and-pressure/teacher-guide/",
     "teacher-hub": "/en/teachers/",
+    "petition": "/en/petition/",
     "quiz": "/en/consent/yes-no-and-pressure/quiz/",
     "lesson-finder": "/en/lessons/?age=12-14",
     "content": "/en/help/",

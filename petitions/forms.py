@@ -1,0 +1,72 @@
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+STARTED_SALT = "petitions.form-started"
+
+
+class SignatureForm(forms.Form):
+    """A named signature, for people aged 16 and over."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=60)
+    email = forms.EmailField(
+        label=_("Email"), max_length=254,
+        help_text=_("We send you a link to confirm. Your signature counts once you confirm it."),
+    )
+    postcode_or_country = forms.CharField(
+        label=_("Postcode, or country if you live outside Belgium"), max_length=60
+    )
+    age_confirmed = forms.BooleanField(
+        label=_("I am 16 or older"),
+        error_messages={"required": _("Only people aged 16 or older can sign with their name. "
+                                      "Younger? Use “I support this” instead: it counts too.")},
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree that my name, email and postcode are kept for this petition, as the privacy notice explains"),
+        error_messages={"required": _("Please agree to the privacy notice, or use “I support this” without giving any details.")},
+    )
+    updates_opt_in = forms.BooleanField(label=_("Send me updates about this campaign (optional)"), required=False)
+    # Bots fill in every field; people never see this one.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, petition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.petition = petition
+        if not self.is_bound:
+            self.initial["started"] = signing.dumps(time.time(), salt=STARTED_SALT)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["postcode_or_country"].widget.attrs["autocomplete"] = "postal-code"
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise ValidationError(_("We could not accept this signature."), code="bot")
+        return ""
+
+    def clean_started(self):
+        try:
+            started = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT, max_age=24 * 3600)
+        except (signing.BadSignature, TypeError, ValueError):
+            raise ValidationError(_("This form has expired. Please fill it in again."), code="expired") from None
+        if time.time() - float(started) < settings.UPSTANDER_PETITION_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("That was very quick. Please check your details and send the form again."), code="too_fast"
+            )
+        return started
+
+    @property
+    def looks_automated(self):
+        return self.has_error("website", "bot")
+
+    def describe_errors(self):
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )

@@ -1,0 +1,196 @@
+import unicodedata
+import uuid
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+
+
+class PetitionPage(RoutablePageMixin, Page):
+    """A petition: signable here (or elsewhere, through its external link)."""
+
+    summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences for the call to action."))
+    demand = RichTextField(_("what we ask"), features=RICH_TEXT_FEATURES)
+    addressed_to = models.CharField(_("addressed to"), max_length=200)
+    why_it_matters = RichTextField(_("why it matters"), features=RICH_TEXT_FEATURES)
+    goal = models.PositiveIntegerField(_("signature goal"), default=1000)
+    opens_on = models.DateField(_("opens on"), default=timezone.localdate)
+    closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    external_url = models.URLField(
+        _("external petition address"), blank=True,
+        help_text=_("When the campaign is hosted elsewhere, the call to action points there instead."),
+    )
+    phone_number = models.CharField(
+        _("phone route: number"), max_length=30, blank=True,
+        help_text=_("Optional: a public number people can call to hear the story and sign. Never a private number."),
+    )
+    phone_text = models.CharField(_("phone route: what callers hear"), max_length=250, blank=True)
+    keep_personal_data_days = models.PositiveSmallIntegerField(
+        _("keep signers' personal data for (days after closing)"), default=90,
+        help_text=_("After that, purge_petition_data removes names and email addresses and keeps only the counts."),
+    )
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("demand"),
+        FieldPanel("addressed_to"),
+        FieldPanel("why_it_matters"),
+        MultiFieldPanel(
+            [FieldPanel("goal"), FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+             FieldPanel("keep_personal_data_days")],
+            heading=_("Signing"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("external_url"), FieldPanel("phone_number"), FieldPanel("phone_text")],
+            heading=_("Other ways to sign"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("petition")
+
+    def clean(self):
+        super().clean()
+        if self.closes_on and self.opens_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The petition cannot close before it opens.")})
+
+    @property
+    def is_open(self):
+        today = timezone.localdate()
+        return self.opens_on <= today and (self.closes_on is None or today <= self.closes_on)
+
+    @property
+    def signable_here(self):
+        return self.is_open and not self.external_url
+
+    def counts(self):
+        from .counts import petition_counts
+
+        return petition_counts(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import SignatureForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", SignatureForm(petition=self))
+        context["counts"] = self.counts()
+        return context
+
+    @path("")
+    def index(self, request):
+        from . import views
+
+        return views.petition(request, self)
+
+    @path("support/", name="support")
+    def support(self, request):
+        from . import views
+
+        return views.support(request, self)
+
+    @path("confirm/<str:token>/", name="confirm")
+    def confirm(self, request, token):
+        from . import views
+
+        return views.confirm(request, self, token)
+
+    @path("withdraw/<str:token>/", name="withdraw")
+    def withdraw(self, request, token):
+        from . import views
+
+        return views.withdraw(request, self, token)
+
+
+def normalise_email(email):
+    """The form used to tell whether two addresses are the same person's."""
+    return unicodedata.normalize("NFKC", email or "").strip().casefold()
+
+
+class Signature(models.Model):
+    """A named signature (16 and over). It counts once its email is confirmed."""
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="signatures")
+    first_name = models.CharField(_("first name"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), max_length=254, blank=True)
+    email_normalised = models.CharField(max_length=254, null=True, editable=False)
+    postcode_or_country = models.CharField(_("postcode or country"), max_length=60, blank=True)
+    updates_opt_in = models.BooleanField(_("wants updates"), default=False)
+    secret = models.UUIDField(default=uuid.uuid4, null=True, unique=True, editable=False)
+    created_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "email_normalised"],
+                condition=Q(email_normalised__isnull=False),
+                name="one_signature_per_email_per_petition",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} ({self.petition})" if self.first_name else str(_("Anonymised signature"))
+
+    def save(self, *args, **kwargs):
+        self.email_normalised = normalise_email(self.email) or None
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    def anonymise(self):
+        self.first_name = self.email = self.postcode_or_country = ""
+        self.updates_opt_in = False
+        self.secret = None
+        self.anonymised_at = timezone.now()
+        self.save()
+
+
+class Support(models.Model):
+    """An anonymous “I support this”: no personal data at all, only the day."""
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="supports")
+    created_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("anonymous support")
+
+
+@register_setting(icon="pick")
+class PetitionSettings(BaseSiteSetting):
+    default_petition = models.ForeignKey(
+        "petitions.PetitionPage",
+        verbose_name=_("default petition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Modules without a petition of their own point here; each language shows its translation."),
+    )
+
+    panels = [FieldPanel("default_petition")]
+
+    class Meta:
+        verbose_name = _("petition settings")
+
+
+UNCONFIRMED_SIGNATURES_KEPT = timedelta(days=7)

@@ -1,0 +1,347 @@
+"""The petition: support and signatures, confirmation by email, abuse, signers' data."""
+
+import csv
+import io
+import re
+import time
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail, signing
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from lessons.models import LessonPage, ModulePage
+from petitions.forms import STARTED_SALT
+from petitions.models import PetitionPage, PetitionSettings, Signature, Support
+from petitions.spreadsheet import neutralise_formula
+from tests.factories.petitions import SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def petition():
+    return PetitionPage.objects.get(slug="petition")
+
+
+def form_data(**overrides):
+    data = {
+        "first_name": "Yasmine",
+        "email": "Yasmine@Example.com",
+        "postcode_or_country": "1030",
+        "age_confirmed": "on",
+        "privacy_consent": "on",
+        "website": "",
+        "started": signing.dumps(time.time() - 30, salt=STARTED_SALT),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def sign(client, petition, **overrides):
+    return client.post(petition.url, form_data(**overrides))
+
+
+def link_from_email(kind):
+    return re.search(rf"https?://\S+/{kind}/[\w-]+/", mail.outbox[-1].body).group(0)
+
+
+def counts(client, petition):
+    return client.get(petition.url).context["counts"]
+
+
+# --- on every module and lesson -------------------------------------------------
+
+def test_every_module_and_lesson_shows_the_petitions_call_to_action(client, petition):
+    for page in list(ModulePage.objects.live()) + list(LessonPage.objects.live()):
+        html = client.get(page.url).content.decode()
+        assert 'id="petition"' in html, page.url
+        assert f'href="{petition.url}"' in html, page.url
+
+
+def test_a_module_points_to_its_own_petition_when_it_has_one(client, home):
+    from tests.factories.petitions import PetitionPageFactory
+
+    own = PetitionPageFactory(parent=home, title="Our own petition")
+    module = ModulePage.objects.get(slug="consent")
+    module.petition = own
+    module.save_revision().publish()
+    assert "Our own petition" in client.get(module.url).content.decode()
+
+
+def test_the_lesson_call_to_action_offers_only_the_anonymous_support(client):
+    html = client.get(LessonPage.objects.get(slug="yes-no-and-pressure").url).content.decode()
+    cta = html[html.index('id="petition"'):]
+    assert "I support this" in cta
+    assert 'name="email"' not in cta
+
+
+def test_the_call_to_action_shows_live_counts_and_progress(client, petition):
+    Support.objects.create(petition=petition)
+    SignatureFactory(petition=petition, confirmed_at=timezone.now())
+    html = client.get(ModulePage.objects.get(slug="consent").url).content.decode()
+    assert "<strong>1</strong> signature" in html and "<strong>1</strong> person supports it" in html
+    assert "2 of the goal of 10000" in html
+
+
+def test_a_teacher_can_hide_the_call_to_action_in_class(client):
+    lesson = LessonPage.objects.get(slug="yes-no-and-pressure")
+    response = client.post(reverse("classroom_view"), {"classroom": "1", "next": lesson.url})
+    assert response["Location"] == lesson.url
+    assert 'id="petition"' not in client.get(lesson.url).content.decode()
+    client.post(reverse("classroom_view"), {"classroom": "0", "next": lesson.url})
+    assert 'id="petition"' in client.get(lesson.url).content.decode()
+
+
+def test_the_classroom_toggle_does_not_redirect_elsewhere(client):
+    response = client.post(reverse("classroom_view"), {"classroom": "1", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+# --- the publish rule -----------------------------------------------------------
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(get_user_model().objects.create_superuser("petition-editor", "p@example.com", "pw"))
+    return client
+
+
+def add_module(editor_client, home, petition_id=""):
+    url = reverse("wagtailadmin_pages:add", args=("lessons", "modulepage", home.pk))
+    return editor_client.post(url, nested_form_data({
+        "title": "A new module", "slug": "a-new-module", "intro": "About it.", "illustration": "",
+        "illustration_alt": "", "body": rich_text(""), "tags": "", "petition": petition_id,
+        "comments": inline_formset([]), "action-publish": "publish",
+    }))
+
+
+def test_a_module_cannot_be_published_without_a_petition_to_point_to(editor_client, home, site):
+    PetitionSettings.objects.filter(site=site).update(default_petition=None)
+    response = add_module(editor_client, home)
+    assert response.status_code == 200
+    assert "Every module points to a petition" in " ".join(response.context["form"].errors["petition"])
+    assert not ModulePage.objects.filter(slug="a-new-module").exists()
+
+
+def test_a_module_can_be_published_with_the_default_petition(editor_client, home):
+    assert add_module(editor_client, home).status_code == 302
+
+
+def test_a_module_can_be_published_with_its_own_petition(editor_client, home, site, petition):
+    PetitionSettings.objects.filter(site=site).update(default_petition=None)
+    assert add_module(editor_client, home, petition.pk).status_code == 302
+
+
+# --- support --------------------------------------------------------------------
+
+def test_support_counts_anonymously_and_returns_to_the_page(client, petition):
+    lesson = LessonPage.objects.get(slug="yes-no-and-pressure")
+    response = client.post(petition.url + "support/", {"next": lesson.url})
+    assert response["Location"] == f"{lesson.url}?supported=1#petition"
+    assert counts(client, petition)["supports"] == 1
+    assert {f.name for f in Support._meta.get_fields()} == {"id", "petition", "created_on"}
+    assert "your support has been counted" in client.get(response["Location"]).content.decode()
+
+
+def test_support_needs_a_post(client, petition):
+    assert client.get(petition.url + "support/").status_code == 405
+    assert Support.objects.count() == 0
+
+
+def test_support_never_redirects_to_another_site(client, petition):
+    response = client.post(petition.url + "support/", {"next": "https://evil.example/"})
+    assert response["Location"].startswith(petition.url)
+
+
+def test_support_is_rate_limited_per_client(client, petition, settings):
+    settings.UPSTANDER_PETITION_SUPPORT_LIMIT = (3, 3600)
+    statuses = [client.post(petition.url + "support/").status_code for _ in range(5)]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert Support.objects.count() == 3
+
+
+# --- signing and confirming ----------------------------------------------------
+
+def test_the_signing_form_asks_consent_without_ticking_it(client, petition):
+    html = client.get(petition.url).content.decode()
+    for name in ("age_confirmed", "privacy_consent", "updates_opt_in"):
+        tag = re.search(rf'<input[^>]+name="{name}"[^>]*>', html).group(0)
+        assert "checked" not in tag
+
+
+def test_signing_sends_a_confirmation_email_and_counts_nothing_yet(client, petition):
+    response = sign(client, petition)
+    assert response.status_code == 200
+    assert "check your email" in response.content.decode()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["Yasmine@Example.com"]
+    assert counts(client, petition)["signatures"] == 0
+
+
+def test_opening_the_link_shows_a_button_and_confirms_nothing(client, petition):
+    sign(client, petition)
+    response = client.get(link_from_email("confirm"))
+    assert "Confirm my signature" in response.content.decode()
+    assert counts(client, petition)["signatures"] == 0
+
+
+def test_pressing_confirm_counts_the_signature_once(client, petition):
+    sign(client, petition)
+    link = link_from_email("confirm")
+    assert "your signature counts" in client.post(link).content.decode()
+    assert "already confirmed" in client.post(link).content.decode()
+    assert counts(client, petition)["signatures"] == 1
+
+
+def test_an_expired_link_is_refused_kindly(client, petition, monkeypatch):
+    sign(client, petition)
+    link = link_from_email("confirm")
+    monkeypatch.setattr("petitions.tokens.CONFIRM_LINK_VALID_FOR", timedelta(seconds=-1))
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "expired or is not valid" in response.content.decode()
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_a_forged_link_is_refused(client, petition):
+    assert client.post(petition.url + "confirm/not-a-real-token/").status_code == 400
+
+
+def test_signing_again_with_the_same_email_counts_once(client, petition):
+    sign(client, petition)
+    client.post(link_from_email("confirm"))
+    response = sign(client, petition, email="  yasmine@EXAMPLE.com ")
+    assert "already signed" in response.content.decode()
+    assert Signature.objects.count() == 1
+    assert counts(client, petition)["signatures"] == 1
+
+
+def test_signing_again_before_confirming_sends_the_link_again(client, petition):
+    sign(client, petition)
+    sign(client, petition, email="YASMINE@example.com")
+    assert Signature.objects.count() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_withdrawing_deletes_the_signature_and_its_count(client, petition):
+    sign(client, petition)
+    client.post(link_from_email("confirm"))
+    withdraw = link_from_email("withdraw")
+    assert "Withdraw my signature" in client.get(withdraw).content.decode()
+    assert "has been withdrawn" in client.post(withdraw).content.decode()
+    assert Signature.objects.count() == 0
+    assert counts(client, petition)["signatures"] == 0
+    assert client.post(withdraw).status_code == 400
+
+
+# --- bad input ------------------------------------------------------------------
+
+def assert_nothing_signed(response, status, message):
+    assert response.status_code == status
+    assert message in response.content.decode()
+    assert Signature.objects.count() == 0 and len(mail.outbox) == 0
+
+
+def test_a_bot_filling_the_hidden_field_is_refused(client, petition):
+    assert_nothing_signed(sign(client, petition, website="https://spam.example"), 400, "could not accept")
+
+
+def test_a_form_sent_too_fast_is_refused(client, petition):
+    started = signing.dumps(time.time(), salt=STARTED_SALT)
+    assert_nothing_signed(sign(client, petition, started=started), 400, "That was very quick")
+
+
+def test_a_tampered_start_time_is_refused(client, petition):
+    assert_nothing_signed(sign(client, petition, started="12345"), 400, "This form has expired")
+
+
+def test_signing_needs_the_age_confirmation_and_points_younger_people_to_support(client, petition):
+    assert_nothing_signed(sign(client, petition, age_confirmed=None), 400, "Younger? Use “I support this”")
+
+
+def test_signing_needs_consent_to_the_privacy_notice(client, petition):
+    assert_nothing_signed(sign(client, petition, privacy_consent=None), 400, "Please agree to the privacy notice")
+
+
+@pytest.mark.parametrize(("field", "value"), [("first_name", "x" * 61), ("email", "not-an-email"), ("postcode_or_country", "y" * 61)])
+def test_overlong_or_malformed_fields_are_refused(client, petition, field, value):
+    response = sign(client, petition, **{field: value})
+    assert response.status_code == 400
+    assert Signature.objects.count() == 0
+
+
+def test_an_oversized_body_is_refused(client, petition):
+    assert_nothing_signed(sign(client, petition, padding="z" * 20_000), 400, "much more than a signature")
+
+
+def test_signing_is_rate_limited_per_client(client, petition, settings):
+    settings.UPSTANDER_PETITION_SIGN_LIMIT = (2, 3600)
+    statuses = [sign(client, petition, email=f"person{i}@example.com").status_code for i in range(4)]
+    assert statuses == [200, 200, 429, 429]
+
+
+def test_a_closed_petition_cannot_be_signed(client, petition):
+    petition.opens_on = timezone.localdate() - timedelta(days=30)
+    petition.closes_on = timezone.localdate() - timedelta(days=1)
+    petition.save_revision().publish()
+    assert sign(client, petition).status_code == 410
+    assert client.post(petition.url + "support/").status_code == 410
+
+
+def test_the_rate_limit_stores_nothing_about_the_client_in_the_database(client, petition):
+    sign(client, petition)
+    fields = {f.name for f in Signature._meta.get_fields()}
+    assert not fields & {"ip", "ip_address", "user_agent", "remote_addr"}
+
+
+# --- signers' data --------------------------------------------------------------
+
+def test_export_neutralises_spreadsheet_formulas():
+    assert neutralise_formula("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert neutralise_formula("+32 2") == "'+32 2"
+    assert neutralise_formula("-1") == "'-1"
+    assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)"
+    assert neutralise_formula("Noor") == "Noor"
+
+
+def test_editors_export_signatures_as_safe_csv(editor_client, petition):
+    SignatureFactory(petition=petition, first_name="=cmd|' /C calc'!A0", email="a@example.com")
+    response = editor_client.get(reverse("signatures:index") + "?export=csv")
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[1][1].startswith("'=cmd")
+    assert rows[1][2] == "a@example.com"
+
+
+def test_editors_search_signatures(editor_client, petition):
+    SignatureFactory(petition=petition, first_name="Amira", email="amira@example.com")
+    SignatureFactory(petition=petition, first_name="Tibo", email="tibo@example.com")
+    html = editor_client.get(reverse("signatures:index"), {"q": "amira"}).content.decode()
+    assert "amira@example.com" in html and "tibo@example.com" not in html
+
+
+def test_purge_deletes_unconfirmed_signatures_after_seven_days(petition):
+    old = SignatureFactory(petition=petition)
+    Signature.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    recent = SignatureFactory(petition=petition)
+    call_command("purge_petition_data", stdout=io.StringIO())
+    assert list(Signature.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_purge_removes_personal_data_after_a_petition_closes_and_keeps_the_count(client, petition):
+    SignatureFactory.create_batch(3, petition=petition, confirmed_at=timezone.now())
+    petition.opens_on = timezone.localdate() - timedelta(days=petition.keep_personal_data_days + 30)
+    petition.closes_on = timezone.localdate() - timedelta(days=petition.keep_personal_data_days + 1)
+    petition.save_revision().publish()
+    call_command("purge_petition_data", stdout=io.StringIO())
+    assert not Signature.objects.exclude(email="").exists()
+    assert not Signature.objects.exclude(first_name="").exists()
+    assert counts(client, PetitionPage.objects.get(pk=petition.pk))["signatures"] == 3
+
+
+def test_the_privacy_notice_says_what_is_kept_and_for_how_long(client):
+    html = client.get("/en/privacy/").content.decode()
+    assert "7 days" in html and "90 days" in html and "I support this" in html
