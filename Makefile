@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install install-dev setup check screenshots bench clean
+.PHONY: run test test-postgres install install-dev setup check screenshots bench messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,18 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+## Interface translations: extract new strings into locale/*/django.po (needs GNU gettext).
+MESSAGE_IGNORES := --ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media --ignore=screenshots
+messages: install
+	$(PY) manage.py makemessages -l fr -l nl -l de $(MESSAGE_IGNORES) --no-obsolete
+	$(MAKE) --no-print-directory compile-messages
+
+## Compile them to .mo (pure Python; done by run and test).
+compile-messages: install
+	$(PY) manage.py compile_catalogues
+
 ## Set up the SQLite database with the demo content and static files.
-setup: install
+setup: install compile-messages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py collectstatic --no-input --verbosity 0
@@ -41,7 +51,7 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 ## The whole suite, on the database DATABASE_URL names (SQLite in memory when unset).
-test: check
+test: check compile-messages
 	@echo "Test database: $${DATABASE_URL:-SQLite (in memory)}; cache: $${REDIS_URL:-local memory}"
 	$(PY) -m pytest
 

@@ -5,6 +5,7 @@ load_demo_content calls `load(context)` in each installed app that has a
 already (made by an earlier run, or changed since by an editor) is left alone.
 """
 
+import logging
 import tomllib
 import uuid
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .illustrations import HEIGHT, WIDTH, make_illustration
 from .models import ContentPage, Helpline, HomePage, ReportingRoute, SafeguardingSettings
 
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
+logger = logging.getLogger(__name__)
 ILLUSTRATION_COLLECTION = "Demo illustrations"
 
 
@@ -32,6 +34,22 @@ class DemoContext:
 
     def note(self, message):
         self.log.append(message)
+
+
+def demo_id(*parts):
+    """A block id that is the same on every machine and every run, so the demo's
+    translation files (keyed by block ids) match a freshly loaded demo."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "upstander-demo:" + ":".join(str(part) for part in parts)))
+
+
+def list_items(values, *key):
+    """ListBlock items with stable ids."""
+    return [{"type": "item", "value": value, "id": demo_id(*key, index)} for index, value in enumerate(values)]
+
+
+def simple_stream(block_type, values, *key):
+    """A StreamField of one simple block type, with stable ids."""
+    return [{"type": block_type, "value": value, "id": demo_id(*key, index)} for index, value in enumerate(values)]
 
 
 def read_toml(path):
@@ -70,10 +88,11 @@ def illustration(motif):
     return image
 
 
-def stream_data(entries):
-    """Turn the blocks of a demo TOML file into StreamField raw data."""
+def stream_data(entries, *key):
+    """Turn the blocks of a demo TOML file into StreamField raw data; key names
+    the field (e.g. "lesson", slug, "body") and makes the block ids stable."""
     data = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
         value = {key: item for key, item in entry.items() if key != "type"}
         block_type = entry["type"]
         if block_type == "text":
@@ -86,13 +105,14 @@ def stream_data(entries):
             }
         elif block_type == "scenario":
             value["story"] = clean_rich_text(value["story"])
+            value["options"] = list_items(value.get("options", []), *key, index, "options")
         elif block_type == "help":
             value = {
                 "heading": value.get("heading", ""),
                 "text": value.get("text", ""),
                 "show_reporting_routes": value.get("show_reporting_routes", False),
             }
-        data.append({"type": block_type, "value": value, "id": str(uuid.uuid4())})
+        data.append({"type": block_type, "value": value, "id": demo_id(*key, index)})
     return data
 
 
@@ -183,7 +203,7 @@ def load(context=None):
             title=content["title"],
             intro=content.get("intro", ""),
             search_description=content.get("intro", ""),
-            body=stream_data(content["body"]),
+            body=stream_data(content["body"], "page", content["slug"], "body"),
             show_in_menus=content["slug"] == "help",
         )
         if created:
@@ -211,4 +231,13 @@ def load_all(app_configs):
                 raise
             continue
         module.load(context)
+
+    from . import demo_translations
+
+    for language_code in demo_translations.languages():
+        created, skipped = demo_translations.load(context.home, language_code)
+        for name in created:
+            context.note(f"{language_code} translation of “{name}”")
+        for reason in skipped:
+            logger.warning("Demo translation not loaded: %s/%s", language_code, reason)
     return context

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
+from django.utils.translation import gettext as _
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, Page
@@ -64,4 +65,22 @@ def classroom_view(request):
                             secure=request.is_secure())
     else:
         response.delete_cookie(CLASSROOM_COOKIE, samesite="Lax")
+    return response
+
+
+@require_GET
+def choose_language(request, language_code):
+    """The language switcher's links: remember the visitor's choice (a functional
+    cookie, used when they come back to /) and go to the page in that language."""
+    languages = dict(settings.LANGUAGES)
+    if language_code not in languages:
+        return bad_request(request, _("We don’t have that language."))
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = f"/{language_code}/"
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language_code, max_age=365 * 24 * 3600, samesite="Lax",
+        secure=request.is_secure(), httponly=True,
+    )
     return response

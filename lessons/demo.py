@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from cms.demo import child_page, illustration, read_toml, stream_data
+from cms.demo import child_page, demo_id, illustration, list_items, read_toml, simple_stream, stream_data
 from cms.html import clean_rich_text
 
 from .models import DisclosureCard, LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage, TeacherHubPage
@@ -49,8 +49,8 @@ def _lesson(context, module, data):
         age_max=data["age_max"],
         duration=data["duration"],
         content_note=data["content_note"],
-        learning_objectives=[{"type": "objective", "value": text} for text in data["objectives"]],
-        body=stream_data(data["body"]),
+        learning_objectives=simple_stream("objective", data["objectives"], "lesson", data["slug"], "objectives"),
+        body=stream_data(data["body"], "lesson", data["slug"], "body"),
     )
     if created:
         lesson.tags.add(*tag_names(data))
@@ -86,27 +86,31 @@ def _disclosure_card(context, shared):
     card = DisclosureCard.objects.filter(locale=locale).first()
     if card is None:
         content = shared["disclosure_card"][locale.language_code]
-        card = DisclosureCard.objects.create(locale=locale, title=content["title"], body=clean_rich_text(content["body"]))
+        card = DisclosureCard.objects.create(
+            locale=locale,
+            translation_key=demo_id("disclosure-card"),
+            title=content["title"],
+            body=clean_rich_text(content["body"]),
+        )
         context.note("disclosure card")
     return card
 
 
 def _guide_fields(data, card, curriculum):
+    key = ("guide", data["lesson"])
     return {
         "title": data["title"],
         "preparation": clean_rich_text(data["preparation"]),
-        "ground_rules": [{"type": "rule", "value": rule} for rule in data["ground_rules"]],
-        "lesson_plan": [
-            {"type": "step", "value": {
-                "minutes": step["minutes"], "activity": step["activity"],
-                "description": clean_rich_text(step["description"]), "notes": step.get("notes", ""),
-            }}
+        "ground_rules": simple_stream("rule", data["ground_rules"], *key, "rules"),
+        "lesson_plan": simple_stream("step", [
+            {"minutes": step["minutes"], "activity": step["activity"],
+             "description": clean_rich_text(step["description"]), "notes": step.get("notes", "")}
             for step in data["plan"]
-        ],
-        "discussion_prompts": [
-            {"type": "prompt", "value": {"question": prompt["question"], "points": prompt["points"]}}
-            for prompt in data.get("prompts", [])
-        ],
+        ], *key, "plan"),
+        "discussion_prompts": simple_stream("prompt", [
+            {"question": prompt["question"], "points": list_items(prompt["points"], *key, "prompt", index)}
+            for index, prompt in enumerate(data.get("prompts", []))
+        ], *key, "prompts"),
         "more_support": clean_rich_text(data.get("more_support", "")),
         "more_challenge": clean_rich_text(data.get("more_challenge", "")),
         "safeguarding_notes": clean_rich_text(data.get("safeguarding_notes", "")),
@@ -114,7 +118,7 @@ def _guide_fields(data, card, curriculum):
         "parent_letter": clean_rich_text(data["parent_letter"]),
         "worksheet_title": data.get("worksheet_title", ""),
         "worksheet": clean_rich_text(data.get("worksheet", "")),
-        "curriculum_links": [{"type": "link", "value": link} for link in curriculum],
+        "curriculum_links": simple_stream("link", curriculum, *key, "curriculum"),
     }
 
 

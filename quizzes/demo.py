@@ -1,28 +1,23 @@
 """A quiz under every demo lesson, from demo_content/*.toml."""
 
-import uuid
 from pathlib import Path
 
-from cms.demo import child_page, read_toml
+from cms.demo import child_page, demo_id, list_items, read_toml
 
 from .models import QuizPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
 
 
-def _options(entries, flag):
-    return [
-        {
-            "type": "item",
-            "id": str(uuid.uuid4()),
-            "value": {"text": entry["text"], "correct": bool(entry.get(flag, False)), "feedback": entry["feedback"]},
-        }
-        for entry in entries
-    ]
+def _options(entries, flag, *key):
+    return list_items(
+        [{"text": entry["text"], "correct": bool(entry.get(flag, False)), "feedback": entry["feedback"]} for entry in entries],
+        *key,
+    )
 
 
-def question_data(entry):
-    """One question of a demo TOML file as StreamField raw data."""
+def question_data(entry, *key):
+    """One question of a demo TOML file as StreamField raw data, with stable ids."""
     kind = entry["type"]
     value = {
         "question": entry["question"],
@@ -30,17 +25,17 @@ def question_data(entry):
         "lesson_section": entry.get("lesson_section", ""),
     }
     if kind in ("single_choice", "multiple_choice"):
-        value["options"] = _options(entry["options"], "correct")
+        value["options"] = _options(entry["options"], "correct", *key, "options")
     elif kind == "scenario":
         value["story"] = entry["story"]
-        value["options"] = _options(entry["options"], "good")
+        value["options"] = _options(entry["options"], "good", *key, "options")
     elif kind == "true_false":
         value.update(
             answer="true" if entry["answer"] else "false",
             feedback_true=entry["feedback_true"],
             feedback_false=entry["feedback_false"],
         )
-    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+    return {"type": kind, "value": value, "id": demo_id(*key)}
 
 
 def load(context):
@@ -57,7 +52,9 @@ def load(context):
                 "quiz",
                 title=quiz["title"],
                 intro=quiz.get("intro", ""),
-                questions=[question_data(entry) for entry in quiz["questions"]],
+                questions=[
+                    question_data(entry, "quiz", quiz["lesson"], index) for index, entry in enumerate(quiz["questions"])
+                ],
             )
             if created:
                 context.note(f"quiz “{page.title}” ({len(quiz['questions'])} questions)")

@@ -45,7 +45,7 @@ def lesson_form(**overrides):
 
 
 def add_lesson(editor_client, **overrides):
-    module = ModulePage.objects.get(slug="consent")
+    module = ModulePage.objects.get(locale__language_code="en", slug="consent")
     url = reverse("wagtailadmin_pages:add", args=("lessons", "lessonpage", module.pk))
     return editor_client.post(url, lesson_form(**overrides))
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def quiz():
-    lesson = LessonPage.objects.get(slug="the-five-ds-online")
+    lesson = LessonPage.objects.get(locale__language_code="en", slug="the-five-ds-online")
     QuizPage.objects.child_of(lesson).delete()
     return QuizPageFactory(parent=LessonPage.objects.get(pk=lesson.pk))
 

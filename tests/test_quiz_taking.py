@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def quiz():
     """A quiz with every question type under a demo lesson (the demo's own quiz moved aside)."""
-    lesson = LessonPage.objects.get(slug="yes-no-and-pressure")
+    lesson = LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
     QuizPage.objects.child_of(lesson).delete()
     return QuizPageFactory(parent=LessonPage.objects.get(pk=lesson.pk))
 

@@ -13,14 +13,14 @@ def test_search_finds_a_lesson_by_its_words(client):
 
 
 def test_search_only_shows_pages_of_the_current_language(client, home):
-    french_home = home.copy_for_translation(locale=_locale("fr"))
-    french_home.save_revision().publish()
-    french_module = ModulePageFactory(parent=french_home, title="Consentement", slug="consentement")
-    LessonPageFactory(parent=french_module, title="Dire non, zebracorn")
+    german_home = home.copy_for_translation(locale=_locale("de"))
+    german_home.save_revision().publish()
+    german_module = ModulePageFactory(parent=german_home, title="Einverständnis", slug="einverstaendnis")
+    LessonPageFactory(parent=german_module, title="Nein sagen, zebracorn")
     english = client.get("/en/search/", {"q": "zebracorn"}).context["results"]
-    french = client.get("/fr/search/", {"q": "zebracorn"}).context["results"]
+    german = client.get("/de/search/", {"q": "zebracorn"}).context["results"]
     assert len(english) == 0
-    assert [page.title for page in french] == ["Dire non, zebracorn"]
+    assert [page.title for page in german] == ["Nein sagen, zebracorn"]
 
 
 def _locale(code):

@@ -1,0 +1,45 @@
+"""The language switcher and hreflang alternates: the same page in each language it exists in."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from wagtail.models import Page
+
+register = template.Library()
+LANGUAGE_NAMES = {  # each language named in itself, as visitors look for it
+    "en": "English",
+    "fr": "Français",
+    "nl": "Nederlands",
+    "de": "Deutsch",
+}
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """[(code, own name, url or None, is_current)] for every site language.
+
+    On a page: the URL of its translation in each language (None where it has
+    none). Elsewhere (search, errors): the same address in the other language."""
+    request = context.get("request")
+    page = context.get("page")
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    cache_key = "_page_languages"
+    if request is not None and hasattr(request, cache_key):
+        return getattr(request, cache_key)
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            urls[translation.locale.language_code] = translation.get_url(request)
+    elif request is not None:
+        for code, _name in settings.LANGUAGES:
+            urls[code] = translate_url(request.path, code)
+    result = [(code, LANGUAGE_NAMES.get(code, name), urls.get(code), code == current) for code, name in settings.LANGUAGES]
+    if request is not None:
+        setattr(request, cache_key, result)
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def full_url(context, path):
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
