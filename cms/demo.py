@@ -218,7 +218,7 @@ def load(context=None):
 
 
 @transaction.atomic
-def load_all(app_configs):
+def load_all(app_configs, translations=True):
     """Run cms's demo, then each app's, in order."""
     context = load()
     for app_config in app_configs:
@@ -234,7 +234,7 @@ def load_all(app_configs):
 
     from . import demo_translations
 
-    for language_code in demo_translations.languages():
+    for language_code in demo_translations.languages() if translations else []:
         created, skipped = demo_translations.load(context.home, language_code)
         for name in created:
             context.note(f"{language_code} translation of “{name}”")

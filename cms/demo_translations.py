@@ -78,5 +78,12 @@ def load(home, language_code):
     return created, skipped
 
 
+def repair_tree():
+    """Translating a whole tree in one transaction leaves the translated parents'
+    child counts (treebeard's numchild) at 0 once the commit hooks have re-saved
+    them, and such a parent routes no children. Recount, after the commit."""
+    Page.fix_tree()
+
+
 def languages():
     return [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from cms.models import Helpline, ReportingRoute
 from lessons.models import LessonPage, ModulePage
@@ -100,3 +100,29 @@ def test_loading_again_leaves_an_editors_change_alone():
     call_command("load_demo_content", stdout=io.StringIO())
     lesson.refresh_from_db()
     assert lesson.title == "Changed by an editor"
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_every_demo_page_exists_and_renders_in_french_and_dutch(client, language):
+    english = Page.objects.live().filter(depth__gte=2, locale__language_code="en")
+    translated = Page.objects.live().filter(depth__gte=2, locale__language_code=language)
+    assert translated.count() == english.count()
+    for page in translated:
+        assert page.url.startswith(f"/{language}/")
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert f'<html lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_translated_pages_stay_linked_to_their_source_for_sync(language):
+    from wagtail_localize.models import Translation
+
+    for page in Page.objects.live().filter(depth__gte=2, locale__language_code=language):
+        source = page.get_translation(Locale.objects.get(language_code="en"))
+        assert Translation.objects.filter(source__object_id=source.translation_key, target_locale=page.locale).exists(), page.url
+
+
+def test_translated_parents_route_to_their_children(client):
+    for page in Page.objects.filter(locale__language_code__in=["fr", "nl"], depth__lte=3):
+        assert page.numchild == Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count(), page.url

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "petitions",
+    "classroom",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -181,3 +182,7 @@ UPSTANDER_TRUSTED_PROXY_COUNT = int(os.environ.get("UPSTANDER_TRUSTED_PROXY_COUN
 UPSTANDER_PETITION_SIGN_LIMIT = (5, 3600)  # signatures per hour
 UPSTANDER_PETITION_SUPPORT_LIMIT = (10, 3600)  # anonymous supports per hour
 UPSTANDER_PETITION_MIN_FILL_SECONDS = 3
+
+# Live classroom sessions: joins and starts per client address.
+UPSTANDER_CLASSROOM_JOIN_LIMIT = (30, 60)  # join attempts per minute
+UPSTANDER_CLASSROOM_START_LIMIT = (20, 600)  # sessions started per 10 minutes

@@ -64,7 +64,7 @@ def browser():
 def site_url(live_server):
     """The live server's address, with the demo content loaded (the live server
     empties the database after each test, so it is loaded for each)."""
-    call_command("load_demo_content", stdout=io.StringIO())
+    call_command("load_demo_content", "--without-translations", stdout=io.StringIO())
     return live_server.url
 
 

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "classroom"
+
+urlpatterns = [
+    path("start/<int:quiz_id>/", views.start, name="start"),
+    path("join/", views.join, name="join"),
+    path("join/<str:code>/", views.join, name="join_code"),
+    path("<uuid:session_id>/", views.pupil, name="pupil"),
+    path("<uuid:session_id>/answer/", views.answer, name="answer"),
+    path("<uuid:session_id>/state/", views.state, name="state"),
+    path("<uuid:session_id>/host/", views.host, name="host"),
+    path("<uuid:session_id>/host/<str:secret>/", views.host_link, name="host_link"),
+    path("<uuid:session_id>/control/", views.control, name="control"),
+]
