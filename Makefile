@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install install-dev setup check screenshots bench messages compile-messages clean
+.PHONY: run serve test test-postgres install install-dev setup check screenshots bench bench-classroom messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ screenshots: install-dev
 ## Render times, query counts and quiz statistics at scale (prints numbers).
 bench: install-dev
 	$(PY) bench/pages.py
+
+## 30 classes x 30 pupils polling and answering against gunicorn, on PostgreSQL + Redis.
+bench-classroom: install-dev
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/upstander_bench REDIS_URL=redis://127.0.0.1:6379/2 $(PY) bench/classroom_load.py
 
 clean:
 	rm -rf $(VENV) static .pytest_cache screenshots

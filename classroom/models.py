@@ -114,3 +114,25 @@ class SessionAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["seat", "question_id"], name="one_answer_per_seat_and_question")]
+
+
+class BoxQuestion(models.Model):
+    """An anonymous question or comment for the class. Nothing reaches the
+    projector until the teacher approves it; held ones stay folded away."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the teacher")
+        APPROVED = "approved", _("Shown to the class")
+        DISMISSED = "dismissed", _("Not shown")
+
+    MAX_LENGTH = 280
+
+    session = models.ForeignKey(ClassroomSession, on_delete=models.CASCADE, related_name="box_questions")
+    seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="box_questions")
+    text = models.CharField(max_length=MAX_LENGTH)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    held = models.BooleanField(default=False, help_text=_("Held back by the word filter until the teacher chooses to read it."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]

@@ -14,4 +14,6 @@ urlpatterns = [
     path("<uuid:session_id>/host/", views.host, name="host"),
     path("<uuid:session_id>/host/<str:secret>/", views.host_link, name="host_link"),
     path("<uuid:session_id>/control/", views.control, name="control"),
+    path("<uuid:session_id>/ask/", views.ask, name="ask"),
+    path("<uuid:session_id>/box/<int:question_id>/", views.moderate, name="moderate"),
 ]

@@ -15,8 +15,9 @@ from cms.views import bad_request
 from quizzes.models import QuizPage
 
 from . import services
-from .models import MAX_SEATS, ClassroomSession, Seat, SessionAnswer, normalise_code
-from .state import distribution, etag_for, session_state
+from .models import MAX_SEATS, BoxQuestion, ClassroomSession, Seat, SessionAnswer, normalise_code
+from .word_filter import is_abusive
+from .state import cached_state, distribution, etag_for, for_pupils, session_state
 
 COOKIE_AGE = 12 * 3600
 
@@ -110,6 +111,10 @@ def host(request, session_id):
         context["total"] = sum(context["counts"].values())
     if session.state == ClassroomSession.State.SUMMARY:
         context["summary"] = _summary(session)
+    box = list(session.box_questions.exclude(status=BoxQuestion.Status.DISMISSED))
+    context["box_approved"] = [q for q in box if q.status == BoxQuestion.Status.APPROVED]
+    context["box_pending"] = [q for q in box if q.status == BoxQuestion.Status.PENDING and not q.held]
+    context["box_held"] = [q for q in box if q.status == BoxQuestion.Status.PENDING and q.held]
     return render(request, "classroom/host.html", context)
 
 
@@ -140,6 +145,42 @@ def control(request, session_id):
         return bad_request(request, _("This session has ended."), status=410)
     if not services.advance(session, request.POST.get("action", "")):
         return bad_request(request, _("That step does not fit where the session is now. Go back to the session and try again."), status=409)
+    return redirect("classroom:host", session_id=session.pk)
+
+
+@require_POST
+def ask(request, session_id):
+    """A pupil's anonymous question or comment for the box."""
+    session = _session_or_404(session_id)
+    seat = _seat(request, session)
+    if seat is None:
+        return bad_request(request, _("Join the session first, with the code on the screen."), status=403)
+    if not session.is_active:
+        return bad_request(request, _("This session has ended."), status=410)
+    text = " ".join(request.POST.get("text", "").split())
+    if not text or len(text) > BoxQuestion.MAX_LENGTH:
+        return redirect(reverse("classroom:pupil", args=[session.pk]) + "?asked=invalid#question-box")
+    if seat.box_questions.count() >= settings.UPSTANDER_CLASSROOM_QUESTIONS_PER_SEAT:
+        return redirect(reverse("classroom:pupil", args=[session.pk]) + "?asked=limit#question-box")
+    BoxQuestion.objects.create(
+        session=session, seat=seat, text=text, held=is_abusive(text, session.quiz.locale.language_code)
+    )
+    session.changed()
+    return redirect(reverse("classroom:pupil", args=[session.pk]) + "?asked=1#question-box")
+
+
+@require_POST
+def moderate(request, session_id, question_id):
+    session = _session_or_404(session_id)
+    if not _is_host(request, session):
+        return bad_request(request, _("Only the teacher who started this session can control it."), status=403)
+    question = get_object_or_404(BoxQuestion, pk=question_id, session=session)
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "dismiss"):
+        return bad_request(request, _("Choose to show or not show the message."))
+    question.status = BoxQuestion.Status.APPROVED if decision == "approve" else BoxQuestion.Status.DISMISSED
+    question.save(update_fields=["status"])
+    session.changed()
     return redirect("classroom:host", session_id=session.pk)
 
 
@@ -182,6 +223,9 @@ def pupil(request, session_id):
         "question": question,
         "answer": answer,
         "refused": request.GET.get("refused"),
+        "asked": request.GET.get("asked"),
+        "box_approved": session.box_questions.filter(status=BoxQuestion.Status.APPROVED),
+        "box_max_length": BoxQuestion.MAX_LENGTH,
         "options": question.block.answer_options(question.value) if question_id else [],
     }
     if question_id and session.state == ClassroomSession.State.REVEAL:
@@ -225,12 +269,17 @@ def answer(request, session_id):
 
 @require_GET
 def state(request, session_id):
-    """Polled every 2 seconds by projector and pupils; 304 when nothing changed."""
-    session = ClassroomSession.objects.filter(pk=session_id).only("id", "state", "question_index", "version", "quiz_id").first()
-    if session is None:
-        raise Http404
-    session.quiz = QuizPage.objects.get(pk=session.quiz_id)
-    current = session_state(session)
+    """Polled every 2 seconds by projector and pupils; 304 when nothing changed.
+    A poll is answered from the shared cache; the database is read only after a change."""
+    current = cached_state(session_id)
+    if current is None:
+        session = ClassroomSession.objects.filter(pk=session_id).select_related("quiz").first()
+        if session is None:
+            raise Http404
+        session.quiz = session.quiz.specific
+        current = session_state(session)
+    if request.GET.get("view") == "pupil":
+        current = for_pupils(current)
     etag = etag_for(current)
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()

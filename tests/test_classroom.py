@@ -237,3 +237,83 @@ def test_purge_keeps_the_results_of_an_expired_session_that_was_never_ended(teac
 def test_purge_leaves_running_sessions_alone(teacher):
     call_command("purge_classroom_sessions", stdout=io.StringIO())
     assert ClassroomSession.objects.count() == 1
+
+
+# --- the anonymous question box -------------------------------------------------
+
+from classroom.models import BoxQuestion  # noqa: E402
+from classroom.word_filter import is_abusive  # noqa: E402
+
+
+def ask(pupil, session, text):
+    return pupil.post(reverse("classroom:ask", args=[session.pk]), {"text": text})
+
+
+def test_a_question_from_the_box_reaches_the_projector_only_after_approval(teacher):
+    session = teacher.session_obj
+    pupil, _ = join(session.join_code)
+    ask(pupil, session, "Can you get a photo removed if it was taken years ago?")
+    host_html = teacher.get(teacher.host_url).content.decode()
+    assert "Questions from the class" not in host_html  # not on the projector yet
+    assert "Show to the class" in host_html  # but in the teacher's queue
+    question = BoxQuestion.objects.get()
+    teacher.post(reverse("classroom:moderate", args=[session.pk, question.pk]), {"decision": "approve"})
+    host_html = teacher.get(teacher.host_url).content.decode()
+    assert "Questions from the class" in host_html and "taken years ago" in host_html
+
+
+def test_abusive_text_is_held_back_even_from_the_teachers_queue(teacher):
+    session = teacher.session_obj
+    pupil, _ = join(session.join_code)
+    ask(pupil, session, "Milan is such a loser")
+    question = BoxQuestion.objects.get()
+    assert question.held
+    html = teacher.get(teacher.host_url).content.decode()
+    queue, held = html.split("box-queue__held")[0], html.split("box-queue__held")[1]
+    assert "Milan is such a loser" not in queue.split('id="box-queue-heading"')[1]
+    assert "1 message held back by the word filter" in held and "Milan is such a loser" in held  # folded, on request
+
+
+def test_only_the_host_can_approve(teacher):
+    session = teacher.session_obj
+    pupil, _ = join(session.join_code)
+    ask(pupil, session, "A question")
+    question = BoxQuestion.objects.get()
+    assert pupil.post(reverse("classroom:moderate", args=[session.pk, question.pk]), {"decision": "approve"}).status_code == 403
+    assert BoxQuestion.objects.get().status == "pending"
+
+
+def test_box_messages_are_limited_in_length_and_number(teacher, settings):
+    settings.UPSTANDER_CLASSROOM_QUESTIONS_PER_SEAT = 2
+    session = teacher.session_obj
+    pupil, _ = join(session.join_code)
+    assert "asked=invalid" in ask(pupil, session, "x" * 281)["Location"]
+    ask(pupil, session, "one")
+    ask(pupil, session, "two")
+    assert "asked=limit" in ask(pupil, session, "three")["Location"]
+    assert BoxQuestion.objects.count() == 2
+
+
+def test_box_messages_are_deleted_with_the_session(teacher):
+    session = teacher.session_obj
+    pupil, _ = join(session.join_code)
+    ask(pupil, session, "A question")
+    control(teacher, "end")
+    call_command("purge_classroom_sessions", stdout=io.StringIO())
+    assert not BoxQuestion.objects.exists()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("You're a SLUT", "en"), ("kys", "en"), ("quelle salope", "fr"), ("wat een hoer", "nl"),
+    ("du Missgeburt", "de"), ("l0ser", "en"),
+])
+def test_the_word_filter_catches_abuse_in_each_language(text, language):
+    assert is_abusive(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("How do I report a photo?", "en"), ("Est-ce que la police peut aider ?", "fr"),
+    ("Mag je een foto doorsturen?", "nl"), ("Wer hilft mir?", "de"), ("a classic question", "en"),
+])
+def test_the_word_filter_lets_ordinary_questions_through(text, language):
+    assert not is_abusive(text, language)

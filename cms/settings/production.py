@@ -56,3 +56,5 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOW
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+UPSTANDER_GUIDE_PDF_ON_PUBLISH = os.environ.get("UPSTANDER_GUIDE_PDF_ON_PUBLISH", "true").lower() == "true"

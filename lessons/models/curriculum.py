@@ -138,7 +138,7 @@ class LessonPageQuerySet(PageQuerySet):
         return self.prefetch_related("tags").order_by("path")
 
 
-class LessonPage(Page):
+class LessonPage(RoutablePageMixin, Page):
     """One classroom lesson for a stated age range."""
 
     intro = models.TextField(
@@ -248,6 +248,31 @@ class LessonPage(Page):
             module=self.get_parent().specific, next_lesson=self.next_lesson(), quiz=self.quiz(), guide=self.guide()
         )
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("present/", name="present")
+    def present(self, request):
+        """Presenter mode: one step of the lesson at a time, in large type, for the projector."""
+        steps = list(self.body)
+        try:
+            step = int(request.GET.get("step", 0))
+        except ValueError:
+            step = 0
+        step = max(0, min(step, len(steps)))  # 0 is the title slide
+        return self.render(
+            request,
+            template="lessons/lesson_present.html",
+            context_overrides={
+                "step": step,
+                "block": steps[step - 1] if step else None,
+                "total": len(steps),
+                "previous_step": step - 1 if step > 0 else None,
+                "next_step": step + 1 if step < len(steps) else None,
+            },
+        )
 
 
 

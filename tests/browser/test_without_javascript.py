@@ -30,8 +30,8 @@ def test_help_panel_opens_without_javascript(open_page):
 
 def test_lesson_finder_filters_without_javascript(open_page):
     page = open_page("/en/lessons/", javascript=False)
-    page.get_by_label("Age").select_option("16-18")
-    page.get_by_label("Module").select_option("sexting-and-intimate-images")
+    page.get_by_label("Age", exact=True).select_option("16-18")
+    page.get_by_label("Module", exact=True).select_option("sexting-and-intimate-images")
     page.get_by_role("button", name="Show lessons").click()
     page.wait_for_url("**age=16-18**")
     assert page.get_by_role("link", name="What the law says, and how it protects you").is_visible()

@@ -7,14 +7,19 @@
     if (!root || !window.fetch) { return; }
     var url = root.getAttribute("data-state-url");
     var phase = root.getAttribute("data-phase");
+    var role = root.getAttribute("data-live-role");
     var etag = null;
     var busy = false;
 
+    function busyTyping() {
+        // Never reload away what a pupil is choosing or writing.
+        var box = document.querySelector(".pupil-live textarea");
+        return !!document.querySelector(".pupil-live input:checked") || !!(box && box.value.trim());
+    }
+
     function update(state) {
-        if (state.phase !== phase) {
-            var form = document.querySelector(".pupil-live form");
-            if (!form || !form.querySelector("input:checked")) { window.location.reload(); return; }
-        }
+        var current = role === "host" ? state.host_phase : state.phase;
+        if (current !== phase && !busyTyping()) { window.location.reload(); return; }
         document.querySelectorAll("[data-live-seats]").forEach(function (el) { el.textContent = state.seats; });
         document.querySelectorAll("[data-live-answered]").forEach(function (el) { el.textContent = state.answered; });
     }

@@ -1,0 +1,44 @@
+"""Presenter mode: a lesson one step at a time on the projector."""
+
+import pytest
+
+from lessons.models import LessonPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lesson():
+    return LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
+
+
+def present(client, lesson, step=None):
+    return client.get(lesson.url + "present/", {"step": step} if step is not None else {})
+
+
+def test_the_first_slide_is_the_title_and_content_note(client, lesson):
+    html = present(client, lesson).content.decode()
+    assert f"<h1>{lesson.title}</h1>" in html and "Before you start" in html
+
+
+def test_each_step_shows_one_block_of_the_lesson(client, lesson):
+    third = list(lesson.body)[2]
+    html = present(client, lesson, 3).content.decode()
+    assert f"Step 3 of {len(lesson.body)}" in html
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert str(third.render()).strip()[:60] in html
+
+
+def test_navigation_petition_and_footer_are_hidden_but_help_stays(client, lesson):
+    html = present(client, lesson, 1).content.decode()
+    assert 'class="site-nav"' not in html and 'id="petition"' not in html and "site-footer" not in html
+    assert "116 000" in html and "data-quick-exit" in html
+
+
+def test_out_of_range_or_nonsense_steps_are_clamped(client, lesson):
+    assert present(client, lesson, 999).status_code == 200
+    assert present(client, lesson, "abc").status_code == 200
+
+
+def test_the_lesson_page_links_to_presenter_mode(client, lesson):
+    assert f'href="{lesson.url}present/"' in client.get(lesson.url).content.decode()
