@@ -45,6 +45,15 @@ run: setup
 	@echo "Serving Upstander on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## Production-like: gunicorn with several workers on $(HOST):$(PORT), settings from the environment
+## (DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS...; see README "Deploying").
+WORKERS ?= 4
+serve: install compile-messages
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --no-input --verbosity 0
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) -m gunicorn cms.wsgi:application \
+		--bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile -
+
 ## Django's checks and a missing-migration check, as CI runs them.
 check: install-dev
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.AdminLoginRateLimitMiddleware",
+    "cms.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -187,3 +190,11 @@ UPSTANDER_PETITION_MIN_FILL_SECONDS = 3
 UPSTANDER_CLASSROOM_JOIN_LIMIT = (30, 60)  # join attempts per minute
 UPSTANDER_CLASSROOM_START_LIMIT = (20, 600)  # sessions started per 10 minutes
 UPSTANDER_CLASSROOM_QUESTIONS_PER_SEAT = 5  # anonymous question-box messages per pupil and session
+
+# Video providers whose players may load in a frame (only after the viewer clicks).
+UPSTANDER_CSP_FRAME_SOURCES = [
+    source for source in os.environ.get(
+        "UPSTANDER_CSP_FRAME_SOURCES", "https://www.youtube-nocookie.com https://player.vimeo.com"
+    ).split() if source
+]
+UPSTANDER_ADMIN_LOGIN_LIMIT = (10, 300)  # sign-in attempts per client and 5 minutes

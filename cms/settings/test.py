@@ -30,7 +30,7 @@ UPSTANDER_GUIDE_PDF_ON_PUBLISH = False
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "upstander-test",
         }
