@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-postgres install install-dev setup check screenshots bench bench-classroom messages compile-messages clean
+.PHONY: run serve backup test test-postgres install install-dev setup check screenshots bench bench-classroom messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ serve: install compile-messages
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --no-input --verbosity 0
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) -m gunicorn cms.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile -
+
+## A backup of the database (SQLite or PostgreSQL, as DATABASE_URL says) and the media files into backups/.
+backup: install
+	$(PY) manage.py backup --output backups
 
 ## Django's checks and a missing-migration check, as CI runs them.
 check: install-dev

@@ -74,7 +74,7 @@ def main():
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0)
     start = time.perf_counter()
-    call_command("load_demo_content", stdout=io.StringIO())
+    call_command("load_demo_content", "--without-translations", stdout=io.StringIO())
     print(f"load_demo_content on an empty database: {(time.perf_counter() - start):.2f} s")
     print(f"database: {connection.vendor}\n")
 
@@ -83,6 +83,31 @@ def main():
     for name, url in PAGES.items():
         status, median, worst, queries, size = measure(client, url)
         print(f"{name:28} {status:>6} {median:>10.1f} {worst:>8.1f} {queries:>8} {size / 1024:>6.1f}")
+
+    print(f"\nqueries per page as one module grows (they must stay flat)")
+    from lessons.models import LessonPage, ModulePage
+
+    module = ModulePage.objects.get(locale__language_code="en", slug="online-bystanders")
+    template = LessonPage.objects.child_of(module).first()
+    urls = {"module": module.url, "lesson finder": "/en/lessons/", "teacher hub": "/en/teachers/",
+            "search": "/en/search/?q=group"}
+    print(f"{'lessons':>8} " + " ".join(f"{name:>14}" for name in urls))
+    count = LessonPage.objects.child_of(module).count()
+    for target in (10, 100, 1000):
+        while count < target:
+            copy = LessonPage(title=f"{template.title} {count}", slug=f"{template.slug}-{count}",
+                              intro=template.intro, age_min=template.age_min, age_max=template.age_max,
+                              duration=template.duration, content_note=template.content_note,
+                              learning_objectives=template.learning_objectives.raw_data, body=template.body.raw_data)
+            module.add_child(instance=copy)
+            count += 1
+        row = []
+        for url in urls.values():
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            row.append(len(queries))
+        print(f"{target:>8} " + " ".join(f"{n:>14}" for n in row))
 
     from quizzes.models import QuizPage
 

@@ -44,7 +44,6 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 MEDIA_URL = os.environ.get("MEDIA_URL", MEDIA_URL)  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
