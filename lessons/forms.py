@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from cms.forms import DescribedErrorsMixin
 from taggit.models import Tag
 
 from .age_bands import age_band_choices, age_band_from_slug
 
 
-class LessonFinderForm(forms.Form):
+class LessonFinderForm(DescribedErrorsMixin, forms.Form):
     """The lesson finder's filters. Read from GET; unknown values become field
     errors, never a server error."""
 
@@ -22,13 +24,6 @@ class LessonFinderForm(forms.Form):
         ]
         self.fields["tag"].choices = [("", _("All themes"))] + [(tag.slug, tag.name) for tag in tags]
 
-    def describe_errors(self):
-        """Tie each error message to its field for screen readers."""
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                )
 
     def filter(self, lessons):
         """Apply the valid filters to a LessonPage queryset."""

@@ -5,13 +5,15 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from cms.forms import DescribedErrorsMixin
 from wagtail.models import Locale
 
 from .age_bands import age_band_choices, age_band_from_slug
 from .models import LessonPage, ModulePage, TeacherGuidePage
 
 
-class GuideFilterForm(forms.Form):
+class GuideFilterForm(DescribedErrorsMixin, forms.Form):
     age = forms.ChoiceField(label=_("Age"), required=False)
     module = forms.ChoiceField(label=_("Module"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
@@ -22,12 +24,6 @@ class GuideFilterForm(forms.Form):
         self.fields["module"].choices = [("", _("All modules"))] + [(m.translation_key, m.title) for m in modules]
         self.fields["language"].choices = [("", _("All languages"))] + languages
 
-    def describe_errors(self):
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                )
 
 
 def guides_for(hub, params):

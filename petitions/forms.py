@@ -6,10 +6,12 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cms.forms import DescribedErrorsMixin
+
 STARTED_SALT = "petitions.form-started"
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(DescribedErrorsMixin, forms.Form):
     """A named signature, for people aged 16 and over."""
 
     first_name = forms.CharField(label=_("First name"), max_length=60)
@@ -64,9 +66,3 @@ class SignatureForm(forms.Form):
     def looks_automated(self):
         return self.has_error("website", "bot")
 
-    def describe_errors(self):
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                )
