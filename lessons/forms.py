@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from cms.forms import DescribedErrorsMixin
-from taggit.models import Tag
 
 from .age_bands import age_band_choices, age_band_from_slug
 

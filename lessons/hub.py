@@ -5,9 +5,9 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from cms.forms import DescribedErrorsMixin
-from wagtail.models import Locale
 
 from .age_bands import age_band_choices, age_band_from_slug
 from .models import LessonPage, ModulePage, TeacherGuidePage
