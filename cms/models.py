@@ -12,6 +12,8 @@ from .blocks import RICH_TEXT_FEATURES, ContentBodyBlock
 
 
 class HomePage(Page):
+
+    cacheable = True
     heading = models.CharField(_("heading"), max_length=120, blank=True)
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
@@ -38,6 +40,8 @@ class HomePage(Page):
 
 class ContentPage(Page):
     """A plain page: help, about, privacy notice."""
+
+    cacheable = True
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
     body = StreamField(ContentBodyBlock(), blank=True, verbose_name=_("body"))

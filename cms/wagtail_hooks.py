@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import page_cache
 from .models import Helpline, ReportingRoute
 
 
@@ -33,3 +35,21 @@ class SafeguardingViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SafeguardingViewSetGroup)
+
+hooks.register("before_serve_page", page_cache.mark_cacheable)
+
+
+def _connect_cache_invalidation():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished
+
+    from .models import Helpline, ReportingRoute, SafeguardingSettings
+
+    page_published.connect(page_cache.new_generation, dispatch_uid="page_cache.published")
+    page_unpublished.connect(page_cache.new_generation, dispatch_uid="page_cache.unpublished")
+    for model in (Helpline, ReportingRoute, SafeguardingSettings):
+        post_save.connect(page_cache.new_generation, sender=model, dispatch_uid=f"page_cache.save.{model.__name__}")
+        post_delete.connect(page_cache.new_generation, sender=model, dispatch_uid=f"page_cache.delete.{model.__name__}")
+
+
+_connect_cache_invalidation()

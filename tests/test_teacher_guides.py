@@ -265,7 +265,8 @@ def test_hub_is_reachable_from_the_home_page(client, hub, home):
     assert f'href="{hub.url}"' in client.get(home.url).content.decode()
 
 
-def test_hub_lists_guides_in_a_fixed_number_of_queries(client, hub, lesson):
+def test_hub_lists_guides_in_a_fixed_number_of_queries(client, hub, lesson, settings):
+    settings.UPSTANDER_PAGE_CACHE_SECONDS = 0  # count the queries of rendering
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

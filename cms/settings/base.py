@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "cms.middleware.AdminLoginRateLimitMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -197,3 +198,7 @@ UPSTANDER_CSP_FRAME_SOURCES = [
     ).split() if source
 ]
 UPSTANDER_ADMIN_LOGIN_LIMIT = (10, 300)  # sign-in attempts per client and 5 minutes
+
+# Published pages are cached this long for anonymous visitors (0 turns it off);
+# a publish clears them at once. Petition counts on cached pages lag by at most this.
+UPSTANDER_PAGE_CACHE_SECONDS = int(os.environ.get("UPSTANDER_PAGE_CACHE_SECONDS", "60"))

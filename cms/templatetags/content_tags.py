@@ -12,3 +12,12 @@ def heading_anchors(html):
 
 
 register.filter("section_anchor", section_anchor)
+
+
+@register.simple_tag
+def csrf_input():
+    """Like {% csrf_token %}, but safe on cached pages: the visitor's own token is filled in
+    by cms.page_cache.PageCacheMiddleware."""
+    from ..page_cache import placeholder_input
+
+    return placeholder_input()

@@ -53,6 +53,8 @@ class ModulePageForm(WagtailAdminPageForm):
 class ModulePage(RoutablePageMixin, Page):
     """A theme of the curriculum ("Consent"), holding lessons for several ages."""
 
+    cacheable = True
+
     intro = models.TextField(_("introduction"), max_length=400)
     illustration = models.ForeignKey(
         "wagtailimages.Image",
@@ -140,6 +142,8 @@ class LessonPageQuerySet(PageQuerySet):
 
 class LessonPage(RoutablePageMixin, Page):
     """One classroom lesson for a stated age range."""
+
+    cacheable = True
 
     intro = models.TextField(
         _("introduction"), max_length=400, help_text=_("What the lesson is about, in one or two sentences.")
@@ -279,6 +283,8 @@ class LessonPage(RoutablePageMixin, Page):
 class LessonFinderPage(Page):
     """The site-wide lesson finder: every lesson of this language, filtered by
     age band, module and theme."""
+
+    cacheable = True
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
 

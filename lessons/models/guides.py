@@ -61,6 +61,8 @@ class TeacherGuidePage(RoutablePageMixin, Page):
     """How to teach one lesson. The overview, objectives and answer key come
     from the lesson and its quiz; the helplines from the safeguarding settings."""
 
+    cacheable = True
+
     preparation = RichTextField(_("preparation and materials"), features=RICH_TEXT_FEATURES)
     ground_rules = StreamField(
         [("rule", blocks.CharBlock(max_length=250, label=_("Ground rule"), icon="tick"))],
@@ -185,6 +187,8 @@ def fingerprint(*parts):
 
 class TeacherHubPage(Page):
     """Every teacher guide, filterable by age band, module and language."""
+
+    cacheable = True
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
 

@@ -1,0 +1,88 @@
+"""Published pages cached for anonymous visitors, so a cache hit touches no database.
+
+A page type opts in with `cacheable = True`. Only plain GETs without a query
+string or a session are served from the cache; a publish (or a change to the
+safeguarding entries) starts a new cache generation, so nothing stale survives
+it. Forms on cached pages carry a placeholder where the CSRF token goes; every
+response gets the visitor's own token there, cached or not."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.safestring import mark_safe
+
+CSRF_PLACEHOLDER = "__upstander_csrf_token__"
+GENERATION_KEY = "page-cache:generation"
+NO_CACHE_COOKIES = ("upstander_classroom",)
+
+
+def placeholder_input():
+    return mark_safe(f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">')
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, None)
+    return generation
+
+
+def new_generation(**kwargs):
+    """Forget every cached page (after a publish, an unpublish, a settings change)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def _key(request):
+    return f"page-cache:{_generation()}:{request.get_host()}:{request.path}"
+
+
+def can_serve_from_cache(request):
+    return (
+        settings.UPSTANDER_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in NO_CACHE_COOKIES)
+    )
+
+
+def mark_cacheable(page, request, serve_args, serve_kwargs):
+    """Wagtail's before_serve_page hook: remember that this response may be stored."""
+    if getattr(page.specific_class, "cacheable", False) and can_serve_from_cache(request):
+        request._page_cache_key = _key(request)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if can_serve_from_cache(request):
+            cached = cache.get(_key(request))
+            if cached is not None:
+                response = HttpResponse(cached["content"], content_type=cached["content_type"])
+                response["X-Page-Cache"] = "hit"
+                return self._with_token(request, response)
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_key", None)
+        if (key and response.status_code == 200 and not response.streaming and not response.cookies
+                and response.get("Content-Type", "").startswith("text/html")):
+            cache.set(key, {"content": response.content, "content_type": response["Content-Type"]},
+                      settings.UPSTANDER_PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return self._with_token(request, response)
+
+    @staticmethod
+    def _with_token(request, response):
+        if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        placeholder = CSRF_PLACEHOLDER.encode()
+        if placeholder in response.content:
+            response.content = response.content.replace(placeholder, get_token(request).encode())
+            response["Cache-Control"] = "private, no-cache"
+        return response

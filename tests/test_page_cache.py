@@ -1,0 +1,79 @@
+"""Published pages are cached for anonymous visitors; a publish clears them at once."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from lessons.models import LessonPage
+from petitions.models import Support
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lesson():
+    return LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
+
+
+def test_a_cached_lesson_page_touches_no_database(client, lesson):
+    assert client.get(lesson.url)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(lesson.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+
+
+def test_publishing_clears_the_cache(client, lesson):
+    client.get(lesson.url)
+    lesson.title = "Yes, no and pressure (updated)"
+    lesson.save_revision().publish()
+    response = client.get(lesson.url)
+    assert "Yes, no and pressure (updated)" in response.content.decode()
+
+
+def test_each_visitor_gets_their_own_working_csrf_token_on_a_cached_page(lesson):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(lesson.url)
+    tokens = []
+    for visitor in (first, second):
+        html = visitor.get(lesson.url).content.decode()
+        assert "__upstander_csrf_token__" not in html
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        tokens.append(token)
+        petition_support = re.search(r'action="([^"]+/support/)"', html).group(1)
+        assert visitor.post(petition_support, {"csrfmiddlewaretoken": token, "next": lesson.url}).status_code == 302
+    assert tokens[0] != tokens[1]
+    assert Support.objects.count() == 2
+
+
+def test_pages_with_a_query_string_a_session_or_classroom_view_are_not_cached(client, lesson):
+    client.get(lesson.url)
+    assert "X-Page-Cache" not in client.get(lesson.url, {"supported": "1"})
+    client.cookies["upstander_classroom"] = "1"
+    assert "X-Page-Cache" not in client.get(lesson.url)
+
+
+def test_signed_in_editors_never_get_a_cached_page(client, lesson):
+    from django.contrib.auth import get_user_model
+
+    client.get(lesson.url)
+    client.force_login(get_user_model().objects.create_superuser("cache-editor", "c@example.com", "pw"))
+    assert "X-Page-Cache" not in client.get(lesson.url)
+
+
+def test_quiz_and_petition_pages_are_never_cached(client, lesson):
+    for url in (lesson.quiz().url, "/en/petition/"):
+        client.get(url)
+        assert "X-Page-Cache" not in client.get(url), url
+
+
+def test_a_changed_helpline_shows_at_once(client, lesson):
+    from cms.models import Helpline
+
+    client.get(lesson.url)
+    Helpline.objects.filter(number="116 000", locale__language_code="en").update(hours="Night and day")
+    Helpline.objects.filter(number="116 000", locale__language_code="en").first().save()
+    assert "Night and day" in client.get(lesson.url).content.decode()
