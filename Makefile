@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve backup test test-postgres install install-dev setup check screenshots bench bench-classroom messages compile-messages clean
+.PHONY: run serve backup test test-postgres install install-dev setup check screenshots bench bench-site bench-classroom messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,8 @@ test: check compile-messages
 PG_URL ?= postgres://postgres@127.0.0.1:5432/upstander
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/1
 test-postgres: install-dev
+	@$(PY) -c "import psycopg, sys; url = sys.argv[1].rsplit('/', 1); c = psycopg.connect(url[0] + '/postgres', autocommit=True); \
+	  c.execute('SELECT 1 FROM pg_database WHERE datname = %s', (url[1],)).fetchone() or c.execute('CREATE DATABASE ' + url[1])" $(PG_URL)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test
 
 ## PNGs of every page type at 1280 and 360 px into screenshots/ (needs chromium).
@@ -82,6 +84,10 @@ screenshots: install-dev
 ## Render times, query counts and quiz statistics at scale (prints numbers).
 bench: install-dev
 	$(PY) bench/pages.py
+
+## Pages and forms against gunicorn, with a static file as the ceiling, on PostgreSQL + Redis.
+bench-site: install-dev
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/upstander_bench REDIS_URL=redis://127.0.0.1:6379/2 $(PY) bench/site_load.py
 
 ## 30 classes x 30 pupils polling and answering against gunicorn, on PostgreSQL + Redis.
 bench-classroom: install-dev

@@ -5,16 +5,16 @@ that let requests through), logged, while the site keeps serving."""
 import logging
 
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
-MISSING = object()
 
 
 def _tolerant(method_name, fallback):
     def method(self, *args, **kwargs):
         try:
             return getattr(super(ResilientRedisCache, self), method_name)(*args, **kwargs)
-        except Exception as error:  # redis.ConnectionError, TimeoutError...
+        except (RedisError, OSError) as error:  # Redis unreachable or timing out; ValueError (no such key) passes
             logger.warning("Cache unavailable (%s): %s", method_name, error)
             return fallback(*args, **kwargs) if callable(fallback) else fallback
 

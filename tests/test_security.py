@@ -145,3 +145,17 @@ def test_an_unwritable_pdf_store_still_serves_the_guide(client, monkeypatch):
     response = client.get(lesson.guide().url + "pdf/")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_cache_key_that_does_not_exist_is_not_mistaken_for_an_outage():
+    from cms.cache import ResilientRedisCache
+
+    cache = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    assert cache.get("anything", "default") == "default"  # outage: a miss
+    import unittest.mock as mock
+
+    from django.core.cache.backends.redis import RedisCache
+
+    with mock.patch.object(RedisCache, "incr", side_effect=ValueError("Key 'x' not found")):
+        with pytest.raises(ValueError):
+            cache.incr("x")

@@ -182,8 +182,8 @@ UPSTANDER_GUIDE_PDF_ON_PUBLISH = True
 UPSTANDER_TRUSTED_PROXY_COUNT = int(os.environ.get("UPSTANDER_TRUSTED_PROXY_COUNT", "0"))
 
 # Petition signing limits per client address.
-UPSTANDER_PETITION_SIGN_LIMIT = (5, 3600)  # signatures per hour
-UPSTANDER_PETITION_SUPPORT_LIMIT = (10, 3600)  # anonymous supports per hour
+UPSTANDER_PETITION_SIGN_LIMIT = (int(os.environ.get("UPSTANDER_SIGNATURES_PER_HOUR", "5")), 3600)
+UPSTANDER_PETITION_SUPPORT_LIMIT = (int(os.environ.get("UPSTANDER_SUPPORTS_PER_HOUR", "10")), 3600)
 UPSTANDER_PETITION_MIN_FILL_SECONDS = 3
 
 # Live classroom sessions: joins and starts per client address.
