@@ -131,6 +131,28 @@ class DiscussionBlock(blocks.StructBlock):
         description = _("A question for the class to talk about.")
 
 
+class QuizQuestionsBlock(blocks.StructBlock):
+    """Marks where the lesson's quiz questions come in: a pointer in the lesson,
+    the questions themselves in presenter mode and in a live session."""
+
+    first = blocks.IntegerBlock(min_value=1, max_value=20, label=_("From question"))
+    last = blocks.IntegerBlock(min_value=1, max_value=20, label=_("To question"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Quiz questions here")
+        template = "lessons/blocks/quiz_questions.html"
+        description = _("Where the class answers some of the lesson's quiz questions.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["first"] and value["last"] and value["first"] > value["last"]:
+            raise StructBlockValidationError(
+                block_errors={"last": ValidationError(_("The last question cannot come before the first."))}
+            )
+        return value
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     text = RichTextBlock()
     image = FigureBlock()
@@ -139,6 +161,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     key_message = KeyMessageBlock()
     scenario = ScenarioBlock()
     discussion = DiscussionBlock()
+    quiz_questions = QuizQuestionsBlock()
     help = HelpBoxBlock()
 
 

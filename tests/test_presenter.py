@@ -42,3 +42,31 @@ def test_out_of_range_or_nonsense_steps_are_clamped(client, lesson):
 
 def test_the_lesson_page_links_to_presenter_mode(client, lesson):
     assert f'href="{lesson.url}present/"' in client.get(lesson.url).content.decode()
+
+
+@pytest.fixture
+def lesson_with_quiz_step(lesson):
+    lesson.body.append(("quiz_questions", {"first": 1, "last": 2}))
+    lesson.save_revision().publish()
+    return LessonPage.objects.get(pk=lesson.pk)
+
+
+def test_the_lesson_points_to_its_quiz_questions_where_it_places_them(client, lesson_with_quiz_step):
+    assert "Time to check: questions 1 to 2 of the quiz." in client.get(lesson_with_quiz_step.url).content.decode()
+
+
+def test_presenter_mode_shows_those_questions_at_that_step(client, lesson_with_quiz_step):
+    quiz = lesson_with_quiz_step.quiz()
+    first, second, third = list(quiz.question_blocks.values())[:3]
+    html = present(client, lesson_with_quiz_step, len(lesson_with_quiz_step.body)).content.decode()
+    assert first.value["question"].replace("'", "&#x27;") in html and second.value["question"].replace("'", "&#x27;") in html
+    assert third.value["question"].replace("'", "&#x27;") not in html
+    assert "Ask these in the live session" not in html
+
+
+def test_the_teacher_running_a_live_session_can_ask_them_there(client, lesson_with_quiz_step):
+    from django.urls import reverse
+
+    client.post(reverse("classroom:start", args=[lesson_with_quiz_step.quiz().pk]))
+    html = present(client, lesson_with_quiz_step, len(lesson_with_quiz_step.body)).content.decode()
+    assert "Ask these in the live session" in html

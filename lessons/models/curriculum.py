@@ -221,6 +221,24 @@ class LessonPage(RoutablePageMixin, Page):
                  % {"age_min": self.age_min}}
             )
 
+    def _presented_questions(self, request, block):
+        """For a "quiz questions here" step: the questions, and the teacher's live session if one runs."""
+        if block is None or block.block_type != "quiz_questions" or self.quiz() is None:
+            return {}
+        from classroom.models import ClassroomSession
+
+        quiz = self.quiz()
+        chosen = list(quiz.question_blocks.values())[block.value["first"] - 1:block.value["last"]]
+        questions = [
+            (number, child, child.block.answer_options(child.value))
+            for number, child in enumerate(chosen, start=block.value["first"])
+        ]
+        live = [
+            session for session in ClassroomSession.objects.filter(quiz=quiz).exclude(state="ended")
+            if session.is_active and session.is_host_secret(request.COOKIES.get(f"upstander_host_{session.pk.hex}"))
+        ]
+        return {"presenting": True, "questions": questions, "live_session": live[0] if live else None}
+
     def section_headings(self):
         """The headings a quiz question can point back to: text headings and scenario titles."""
         headings = []
@@ -266,12 +284,14 @@ class LessonPage(RoutablePageMixin, Page):
         except ValueError:
             step = 0
         step = max(0, min(step, len(steps)))  # 0 is the title slide
+        block = steps[step - 1] if step else None
         return self.render(
             request,
             template="lessons/lesson_present.html",
             context_overrides={
                 "step": step,
-                "block": steps[step - 1] if step else None,
+                "block": block,
+                **self._presented_questions(request, block),
                 "total": len(steps),
                 "previous_step": step - 1 if step > 0 else None,
                 "next_step": step + 1 if step < len(steps) else None,
