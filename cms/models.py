@@ -68,6 +68,10 @@ class SafeguardingItem(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers are shown first.")
     )
+    review_by = models.DateField(
+        _("check again by"), null=True, blank=True,
+        help_text=_("Numbers, hours and services change: the overdue report lists entries past this date."),
+    )
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -102,6 +106,7 @@ class Helpline(SafeguardingItem):
         FieldPanel("show_in_help_button"),
         FieldPanel("is_emergency"),
         FieldPanel("sort_order"),
+        FieldPanel("review_by"),
     ]
 
     class Meta(SafeguardingItem.Meta):
@@ -135,6 +140,7 @@ class ReportingRoute(SafeguardingItem):
         FieldPanel("description"),
         FieldPanel("link"),
         FieldPanel("sort_order"),
+        FieldPanel("review_by"),
     ]
 
     class Meta(SafeguardingItem.Meta):

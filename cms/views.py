@@ -84,3 +84,10 @@ def choose_language(request, language_code):
         secure=request.is_secure(), httponly=True,
     )
     return response
+
+
+def overdue_report(request):
+    """Admin report: what is past its "check again by" date, per language."""
+    from .review import overdue
+
+    return render(request, "cms/admin/overdue.html", {"overdue": overdue(), "page_title": _("Overdue for a check")})

@@ -35,7 +35,10 @@ def lesson_form(**overrides):
         "duration": "45",
         "content_note": "Talks about pressure in messages.",
         "learning_objectives": streamfield([("objective", "Practise ways to say no")]),
-        "body": streamfield([("key_message", {"text": "A no is a full answer."})]),
+        "body": streamfield([
+            ("help", {"heading": "", "text": "", "show_reporting_routes": ""}),
+            ("key_message", {"text": "A no is a full answer."}),
+        ]),
         "tags": "",
         "comments": inline_formset([]),
         "action-publish": "publish",
@@ -85,3 +88,19 @@ def test_admin_requires_a_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_lesson_cannot_be_published_without_a_help_box(editor_client):
+    response = add_lesson(editor_client, body=streamfield([("key_message", {"text": "A no is a full answer."})]))
+    assert response.status_code == 200
+    assert "Every lesson needs at least one “Get help” box" in " ".join(response.context["form"].errors["body"])
+    assert not LessonPage.objects.filter(slug="saying-no-online").exists()
+
+
+def test_a_lesson_draft_may_still_lack_its_help_box(editor_client):
+    data = lesson_form(body=streamfield([("key_message", {"text": "A no is a full answer."})]))
+    data.pop("action-publish")
+    module = ModulePage.objects.get(locale__language_code="en", slug="consent")
+    response = editor_client.post(reverse("wagtailadmin_pages:add", args=("lessons", "lessonpage", module.pk)), data)
+    assert response.status_code == 302
+    assert not LessonPage.objects.get(slug="saying-no-online").live

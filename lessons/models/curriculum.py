@@ -134,6 +134,22 @@ class ModulePage(RoutablePageMixin, Page):
         return context
 
 
+class LessonPageForm(WagtailAdminPageForm):
+    """Publishing rules a lesson's safety depends on (drafts may be unfinished)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        body = cleaned_data.get("body")
+        if not self.is_deferred_validation and body is not None:
+            if not any(block.block_type == "help" for block in body):
+                self.add_error(
+                    "body",
+                    _("Every lesson needs at least one “Get help” box, at the start and at the end "
+                      "(content guide, rule 7: help in every lesson)."),
+                )
+        return cleaned_data
+
+
 class LessonPageQuerySet(PageQuerySet):
     def for_listing(self):
         """What a lesson card needs, in a fixed number of queries."""
@@ -174,6 +190,10 @@ class LessonPage(RoutablePageMixin, Page):
     )
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
     tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("themes"))
+    review_by = models.DateField(
+        _("check again by"), null=True, blank=True,
+        help_text=_("When to check this again (laws and services change). The overdue report lists it after this date."),
+    )
 
     parent_page_types = ["lessons.ModulePage"]
     subpage_types = ["quizzes.QuizPage", "lessons.TeacherGuidePage"]
@@ -186,6 +206,7 @@ class LessonPage(RoutablePageMixin, Page):
                 FieldPanel("content_note"),
                 FieldPanel("learning_objectives"),
                 FieldPanel("tags"),
+                FieldPanel("review_by"),
             ],
             heading=_("For whom, and why"),
         ),
@@ -201,6 +222,7 @@ class LessonPage(RoutablePageMixin, Page):
     ]
 
     objects = PageManager.from_queryset(LessonPageQuerySet)()
+    base_form_class = LessonPageForm
 
     class Meta:
         verbose_name = _("lesson")

@@ -93,6 +93,10 @@ class TeacherGuidePage(RoutablePageMixin, Page):
         help_text=_("Optional: printed on its own page at the end of the PDF."),
     )
     curriculum_links = StreamField([("link", CurriculumLinkBlock())], blank=True, verbose_name=_("curriculum links"))
+    review_by = models.DateField(
+        _("check again by"), null=True, blank=True,
+        help_text=_("When to check this again (laws and services change). The overdue report lists it after this date."),
+    )
 
     parent_page_types = ["lessons.LessonPage"]
     subpage_types: list[str] = []
@@ -109,6 +113,7 @@ class TeacherGuidePage(RoutablePageMixin, Page):
         FieldPanel("parent_letter"),
         MultiFieldPanel([FieldPanel("worksheet_title"), FieldPanel("worksheet")], heading=_("Pupil worksheet")),
         FieldPanel("curriculum_links"),
+        FieldPanel("review_by"),
     ]
     search_fields = Page.search_fields + [index.SearchField("preparation")]
 
