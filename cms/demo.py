@@ -241,3 +241,18 @@ def load_all(app_configs, translations=True):
         for reason in skipped:
             logger.warning("Demo translation not loaded: %s/%s", language_code, reason)
     return context
+
+
+@transaction.atomic
+def finish(app_configs, context):
+    """Each app's `after_translations(context)`, run after load_all's transaction has
+    committed: translating in bulk re-saves the translated pages on commit, which
+    would undo changes made to them inside that transaction."""
+    for app_config in app_configs:
+        try:
+            module = __import__(f"{app_config.name}.demo", fromlist=["after_translations"])
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "after_translations"):
+            module.after_translations(context)
+    return context

@@ -15,9 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from guardrails.forms import ContentCheckedPageForm
+from guardrails.models import JustifiedContent
 
 
-class PetitionPage(RoutablePageMixin, Page):
+class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
     """A petition: signable here (or elsewhere, through its external link)."""
 
     summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences for the call to action."))
@@ -58,7 +60,9 @@ class PetitionPage(RoutablePageMixin, Page):
             [FieldPanel("external_url"), FieldPanel("phone_number"), FieldPanel("phone_text")],
             heading=_("Other ways to sign"),
         ),
+        FieldPanel("safeguarding_justification"),
     ]
+    base_form_class = ContentCheckedPageForm
     search_fields = Page.search_fields + [index.SearchField("summary")]
 
     class Meta:

@@ -75,9 +75,6 @@ class QuestionBlock(blocks.StructBlock):
     scored = True
     multiple = False  # may a pupil choose more than one option?
 
-    class Meta:
-        template = "quizzes/includes/question.html"
-
     def answer_options(self, value):
         raise NotImplementedError
 

@@ -3,12 +3,13 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from guardrails.forms import ContentCheckedPageForm
 
 QUESTION_PREFIX = "q_"
 
 
-class QuizPageForm(WagtailAdminPageForm):
+class QuizPageForm(ContentCheckedPageForm):
     """The editor's quiz form: a question's lesson section must exist in the lesson."""
 
     def clean(self):

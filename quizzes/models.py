@@ -12,13 +12,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.html import section_anchor
+from guardrails.models import JustifiedContent
 
 from .blocks import QuizQuestionsBlock
 from .forms import QuizPageForm
 from .results import QuestionResult, QuizResult
 
 
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(RoutablePageMixin, JustifiedContent, Page):
     """A lesson's quiz. Scoring happens in score() and nowhere else."""
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
@@ -29,7 +30,9 @@ class QuizPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
     base_form_class = QuizPageForm
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"), FieldPanel("questions"), FieldPanel("safeguarding_justification"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:

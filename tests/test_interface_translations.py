@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fr", "nl", "de")
-SOURCES = ("cms", "lessons", "quizzes", "petitions", "classroom", "locale", "manage.py")
+SOURCES = ("cms", "guardrails", "lessons", "quizzes", "petitions", "classroom", "locale", "manage.py")
 
 
 def untranslated(po):

@@ -64,6 +64,7 @@ def test_production_settings_pass_check_deploy_without_warnings():
 
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "s" * 20 + "ecret-key-for-the-check-only-123456789",
            "ALLOWED_HOSTS": "upstander.example"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests in this process only
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr

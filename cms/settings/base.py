@@ -16,6 +16,7 @@ ALLOWED_HOSTS: list[str] = []
 
 INSTALLED_APPS = [
     "cms",
+    "guardrails",
     "lessons",
     "quizzes",
     "petitions",

@@ -17,6 +17,8 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.html import headings_in
+from guardrails.forms import ContentCheckedPageForm
+from guardrails.models import JustifiedContent
 from quizzes.models import QuizPage
 
 from ..age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
@@ -134,7 +136,7 @@ class ModulePage(RoutablePageMixin, Page):
         return context
 
 
-class LessonPageForm(WagtailAdminPageForm):
+class LessonPageForm(ContentCheckedPageForm):
     """Publishing rules a lesson's safety depends on (drafts may be unfinished)."""
 
     def clean(self):
@@ -156,7 +158,7 @@ class LessonPageQuerySet(PageQuerySet):
         return self.prefetch_related("tags").order_by("path")
 
 
-class LessonPage(RoutablePageMixin, Page):
+class LessonPage(RoutablePageMixin, JustifiedContent, Page):
     """One classroom lesson for a stated age range."""
 
     cacheable = True
@@ -211,6 +213,7 @@ class LessonPage(RoutablePageMixin, Page):
             heading=_("For whom, and why"),
         ),
         FieldPanel("body"),
+        FieldPanel("safeguarding_justification"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -15,6 +15,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from guardrails.forms import ContentCheckedPageForm
+from guardrails.models import JustifiedContent
 
 from ..blocks import CurriculumLinkBlock, DiscussionPromptBlock, LessonPlanBlock
 
@@ -40,7 +42,7 @@ def guide_help_box():
     return {"heading": _("Helplines and reporting routes"), "text": "", "show_reporting_routes": True}
 
 
-class TeacherGuidePageForm(WagtailAdminPageForm):
+class TeacherGuidePageForm(ContentCheckedPageForm):
     def clean(self):
         cleaned_data = super().clean()
         plan = cleaned_data.get("lesson_plan")
@@ -57,7 +59,7 @@ class TeacherGuidePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class TeacherGuidePage(RoutablePageMixin, Page):
+class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
     """How to teach one lesson. The overview, objectives and answer key come
     from the lesson and its quiz; the helplines from the safeguarding settings."""
 
@@ -114,6 +116,7 @@ class TeacherGuidePage(RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("worksheet_title"), FieldPanel("worksheet")], heading=_("Pupil worksheet")),
         FieldPanel("curriculum_links"),
         FieldPanel("review_by"),
+        FieldPanel("safeguarding_justification"),
     ]
     search_fields = Page.search_fields + [index.SearchField("preparation")]
 

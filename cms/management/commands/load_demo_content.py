@@ -2,7 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from cms import demo_translations
-from cms.demo import load_all
+from cms.demo import finish, load_all
 
 
 class Command(BaseCommand):
@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, without_translations=False, **options):
         context = load_all(apps.get_app_configs(), translations=not without_translations)
         demo_translations.repair_tree()
+        finish(apps.get_app_configs(), context)
         if context.log:
             for line in context.log:
                 self.stdout.write(f"  created {line}")
