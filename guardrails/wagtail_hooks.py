@@ -33,3 +33,20 @@ def warn_about_flags(request, page):
     flags = check(page.get_latest_revision_as_object() if page.get_latest_revision() else page)
     for flag in flags:
         messages.warning(request, _("Content check: %(flag)s") % {"flag": flag})
+
+
+@hooks.register("register_admin_urls")
+def approvals_url():
+    from django.urls import path
+
+    from .views import approvals
+
+    return [path("approvals/", approvals, name="approvals_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def approvals_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(gettext_lazy("Approvals and publishing"), reverse("approvals_report"), icon_name="tick", order=730)

@@ -103,3 +103,24 @@ def test_the_dashboard_shows_the_overdue_count(admin_client):
     LessonPage.objects.filter(locale__language_code="en").update(review_by=timezone.localdate() - timedelta(days=1))
     html = admin_client.get("/admin/").content.decode()
     assert "10 items are overdue for a check." in html
+
+
+def test_the_audit_report_says_who_approved_what_and_when(client, admin_client):
+    module = ModulePage.objects.get(locale__language_code="en", slug="consent")
+    client.force_login(member_of("Editors", "editor-3"))
+    data = lesson_form()
+    data.pop("action-publish")
+    data["action-submit"] = "Submit"
+    client.post(reverse("wagtailadmin_pages:add", args=("lessons", "lessonpage", module.pk)), data)
+    lesson = LessonPage.objects.get(slug="saying-no-online")
+    reviewer = member_of("Safeguarding reviewers", "reviewer-3")
+    reviewer.first_name, reviewer.last_name = "Rita", "Reviewer"
+    reviewer.save()
+    client.force_login(reviewer)
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action",
+                args=[lesson.pk, "approve", lesson.current_workflow_state.current_task_state.pk]),
+        {"comment": "Checked against rule 2 and rule 7."},
+    )
+    html = admin_client.get(reverse("approvals_report")).content.decode()
+    assert "Rita Reviewer" in html and "Saying no online" in html and "Checked against rule 2 and rule 7." in html
