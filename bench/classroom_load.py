@@ -14,18 +14,16 @@ import os
 import random
 import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from production_server import HOST, ROOT, gunicorn, production_environment
+
 sys.path.insert(0, str(ROOT))
 CLASSES, PUPILS = 30, 30
-HOST = "127.0.0.1"
 MAX_REQUESTS = 200_000
 
 
@@ -128,31 +126,9 @@ def main():
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="upstander-bench-"))
-    env = {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "UPSTANDER_GUIDE_PDF_ON_PUBLISH": "false",
-    }
-    if os.environ.get("REDIS_URL"):
-        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    env = production_environment()
     classes = prepare(env)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"{HOST}:{args.port}",
-         "--workers", str(args.workers), "--threads", "8", "--keep-alive", "5", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, **env},
-    )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection(HOST, args.port, timeout=1).request("GET", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(env, args.port, args.workers, threads=8):
         recorder = Recorder()
         deadline = time.monotonic() + args.seconds
         threads = [
@@ -165,9 +141,6 @@ def main():
         for thread in threads:
             thread.join(timeout=args.seconds + 30)
         elapsed = time.monotonic() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
     database = env["DATABASE_URL"].split(":")[0]
     print(f"{CLASSES} classes x {PUPILS} pupils, {args.seconds} s, gunicorn {args.workers} workers x 8 threads, "

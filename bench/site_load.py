@@ -14,17 +14,15 @@ import os
 import re
 import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from production_server import HOST, ROOT, gunicorn, production_environment
+
 sys.path.insert(0, str(ROOT))
-HOST = "127.0.0.1"
 
 
 def prepare(env):
@@ -128,30 +126,12 @@ def main():
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--port", type=int, default=8766)
     args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="upstander-bench-"))
-    env = {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST, "SECURE_SSL_REDIRECT": "false", "UPSTANDER_GUIDE_PDF_ON_PUBLISH": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
-        "MEDIA_ROOT": str(workdir / "media"), "UPSTANDER_SIGNATURES_PER_HOUR": "1000000",
-        "UPSTANDER_TRUSTED_PROXY_COUNT": "0", "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "SESSION_COOKIE_SECURE": "false",
-    }
-    if os.environ.get("REDIS_URL"):
-        env["REDIS_URL"] = os.environ["REDIS_URL"]
-    static_url = prepare(env)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"{HOST}:{args.port}",
-         "--workers", str(args.workers), "--threads", "2", "--keep-alive", "5", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, **env},
+    env = production_environment(
+        UPSTANDER_SIGNATURES_PER_HOUR="1000000", UPSTANDER_TRUSTED_PROXY_COUNT="0",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection(HOST, args.port, timeout=1).request("GET", static_url)
-                break
-            except OSError:
-                time.sleep(0.2)
+    static_url = prepare(env)
+    with gunicorn(env, args.port, args.workers, threads=2, ready_path=static_url):
         scenarios = {
             "static file (ceiling)": scenario_get(static_url),
             "home": scenario_get("/en/"),
@@ -161,9 +141,6 @@ def main():
             "petition signing": scenario_petition,
         }
         results = {name: measure(args.port, run, args.seconds, args.clients) for name, run in scenarios.items()}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     ceiling = results["static file (ceiling)"][0]
     print(f"gunicorn {args.workers} workers, {args.clients} clients, {args.seconds:g} s each, "
           f"database {env['DATABASE_URL'].split(':')[0]}, cache {'redis' if env.get('REDIS_URL') else 'local memory'}")

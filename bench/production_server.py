@@ -1,0 +1,54 @@
+"""What the load benchmarks share: production settings for a throw-away site,
+and gunicorn serving it on 127.0.0.1 until the block ends."""
+
+import contextlib
+import http.client
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def production_environment(**extra):
+    """Environment for cms.settings.production on 127.0.0.1: DATABASE_URL and
+    REDIS_URL from the caller's environment, else a throw-away SQLite file."""
+    workdir = Path(tempfile.mkdtemp(prefix="upstander-bench-"))
+    env = {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "UPSTANDER_GUIDE_PDF_ON_PUBLISH": "false",
+        **extra,
+    }
+    if os.environ.get("REDIS_URL"):
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    return env
+
+
+@contextlib.contextmanager
+def gunicorn(env, port, workers, threads, ready_path="/"):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"{HOST}:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--keep-alive", "5", "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ, **env},
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection(HOST, port, timeout=1).request("GET", ready_path)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
