@@ -18,7 +18,6 @@ import sys
 import threading
 import time
 import urllib.parse
-from pathlib import Path
 
 from production_server import HOST, ROOT, gunicorn, production_environment
 

@@ -119,20 +119,19 @@ def host(request, session_id):
 
 
 def _summary(session):
+    """Per question: how many answered and the share who were right, from one query."""
+    answers_by_question = {}
+    for question_id, option_ids in session.answers.values_list("question_id", "option_ids"):
+        answers_by_question.setdefault(question_id, []).append(option_ids)
     rows = []
     for number, (question_id, question) in enumerate(session.quiz.question_blocks.items(), start=1):
-        counts = distribution(session, question_id)
-        answered = session.answers.filter(question_id=question_id).count()
+        answers = answers_by_question.get(question_id, [])
         right = None
-        if question.block.scored and answered:
-            correct = {o.id for o in question.block.correct_options(question.value)}
-            right_count = sum(
-                1 for ids in session.answers.filter(question_id=question_id).values_list("option_ids", flat=True)
-                if question.block.is_right(question.value, ids)
-            )
-            right = round(100 * right_count / answered)
-        rows.append({"number": number, "text": question.value["question"], "answered": answered, "percent_right": right,
-                     "counts": counts})
+        if question.block.scored and answers:
+            right_count = sum(1 for ids in answers if question.block.is_right(question.value, ids))
+            right = round(100 * right_count / len(answers))
+        rows.append({"number": number, "text": question.value["question"], "answered": len(answers),
+                     "percent_right": right})
     return rows
 
 

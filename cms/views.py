@@ -91,3 +91,11 @@ def overdue_report(request):
     from .review import overdue
 
     return render(request, "cms/admin/overdue.html", {"overdue": overdue(), "page_title": _("Overdue for a check")})
+
+
+def body_too_large(request, limit_bytes):
+    """True when a request says its body is over limit_bytes (or gives a nonsense length)."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > limit_bytes
+    except ValueError:
+        return True

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from cms.ratelimit import is_limited
-from cms.views import bad_request
+from cms.views import bad_request, body_too_large
 
 from .counts import counts_changed
 from .emails import send_confirmation
@@ -22,12 +22,6 @@ from .tokens import secret_from_confirm_token, secret_from_withdraw_token
 
 MAX_BODY_BYTES = 16 * 1024
 
-
-def _too_large(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
-    except ValueError:
-        return True
 
 
 def _render(request, petition, template, status=200, **context):
@@ -49,7 +43,7 @@ def petition(request, page):
         return bad_request(request, _("A petition can be read or signed."), status=405)
     if not page.signable_here:
         return bad_request(request, _("This petition cannot be signed here (it is closed, or signed elsewhere)."), status=410)
-    if _too_large(request):
+    if body_too_large(request, MAX_BODY_BYTES):
         return bad_request(request, _("That was much more than a signature. Please fill in the form again."))
     if is_limited(request, "petition-sign", *settings.UPSTANDER_PETITION_SIGN_LIMIT):
         return _too_many(request)

@@ -8,7 +8,6 @@ chosen options is right. QuizPage.score() is the one place that adds it up.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from cms.views import bad_request
+from cms.views import bad_request, body_too_large
 
 from .forms import CheckAnswerForm, QuizForm
 from .models import QuizAnswer, QuizAttempt
@@ -16,12 +16,6 @@ from .models import QuizAnswer, QuizAttempt
 # A whole quiz's answers are well under a kilobyte or two; anything far larger is not a quiz answer.
 MAX_ANSWER_BODY_BYTES = 32 * 1024
 
-
-def _too_large(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_ANSWER_BODY_BYTES
-    except ValueError:
-        return True
 
 
 def _render_quiz(request, quiz, form, status=200):
@@ -35,7 +29,7 @@ def take_quiz(request, quiz):
         return bad_request(request, _("A quiz can only be read or answered."), status=405)
     if request.method != "POST":
         return _render_quiz(request, quiz, QuizForm(quiz))
-    if _too_large(request):
+    if body_too_large(request, MAX_ANSWER_BODY_BYTES):
         return bad_request(request, _("That was much more than a quiz's answers. Please answer the quiz again."))
 
     form = QuizForm(quiz, request.POST)
@@ -77,7 +71,7 @@ def _redirect_to_results(quiz, attempt, again=False):
 def check_answer(request, quiz):
     if request.method != "POST":
         return JsonResponse({"error": _("Send an answer to check it.")}, status=405)
-    if _too_large(request):
+    if body_too_large(request, MAX_ANSWER_BODY_BYTES):
         return JsonResponse({"error": _("That was much more than an answer.")}, status=400)
     form = CheckAnswerForm(quiz, request.POST)
     if not form.is_valid():

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classroom.models import JOIN_CODE_ALPHABET, MAX_SEATS, ClassroomSession, Seat, SessionAnswer
-from lessons.models import LessonPage
 from quizzes.models import QuizAttempt, QuizPage
 
 pytestmark = pytest.mark.django_db
