@@ -8,9 +8,11 @@ import uuid
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .word_filter import HOLD_ABUSIVE, HOLD_NAMES_SOMEONE, WordFilter
 
 # No look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B.
 JOIN_CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
@@ -45,7 +47,6 @@ class ClassroomSession(models.Model):
     host_secret_hash = models.CharField(max_length=64)
     state = models.CharField(max_length=10, choices=State.choices, default=State.LOBBY)
     question_index = models.PositiveSmallIntegerField(default=0)
-    version = models.PositiveIntegerField(default=0, help_text=_("Goes up with every change; pupils' and projectors' polling compares it."))
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
@@ -88,14 +89,6 @@ class ClassroomSession(models.Model):
             return question_id, self.quiz.question_blocks[question_id]
         return None, None
 
-    def changed(self):
-        """Count a change, so polling clients see it."""
-        ClassroomSession.objects.filter(pk=self.pk).update(version=F("version") + 1)
-        self.refresh_from_db(fields=["version"])
-        from .state import forget_state
-
-        forget_state(self)
-
 
 class Seat(models.Model):
     """An anonymous seat: a random token in the pupil's browser, nothing else."""
@@ -116,23 +109,72 @@ class SessionAnswer(models.Model):
         constraints = [models.UniqueConstraint(fields=["seat", "question_id"], name="one_answer_per_seat_and_question")]
 
 
-class BoxQuestion(models.Model):
-    """An anonymous question or comment for the class. Nothing reaches the
-    projector until the teacher approves it; held ones stay folded away."""
+class FilteredWordQuerySet(models.QuerySet):
+    def word_filter(self, language_code):
+        """The question-box filter for one language (its words and English ones), from one query."""
+        words = {kind: [] for kind in FilteredWord.Kind.values}
+        for word, kind in self.filter(locale__language_code__in={language_code, "en"}).values_list("word", "kind"):
+            words[kind].append(word)
+        return WordFilter.from_words(language_code, words[FilteredWord.Kind.ABUSIVE], words[FilteredWord.Kind.SEXUAL])
+
+
+class FilteredWord(models.Model):
+    """A word the question-box filter holds back, in one language. Editors keep the lists."""
+
+    class Kind(models.TextChoices):
+        ABUSIVE = "abusive", _("Insult or threat: always held")
+        SEXUAL = "sexual", _("Sexual word: held when the message names someone")
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", verbose_name=_("language"))
+    word = models.CharField(
+        _("word or phrase"), max_length=60,
+        help_text=_("Matched whatever the capitals, accents, look-alike letters or dots between the letters."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+
+    objects = FilteredWordQuerySet.as_manager()
+
+    panels = [FieldPanel("locale"), FieldPanel("word"), FieldPanel("kind")]
+
+    class Meta:
+        verbose_name = _("question-box filter word")
+        verbose_name_plural = _("question-box filter words")
+        ordering = ["locale", "kind", "word"]
+        constraints = [models.UniqueConstraint(fields=["locale", "word"], name="one_filtered_word_per_language")]
+
+    def __str__(self):
+        return self.word
+
+
+class BoxMessage(models.Model):
+    """An anonymous question or comment a pupil sends to the teacher. Nothing
+    reaches the projector or a pupil's device until the teacher approves it,
+    and a message the word filter holds can never be shown."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the teacher")
         APPROVED = "approved", _("Shown to the class")
         DISMISSED = "dismissed", _("Not shown")
 
+    class HoldReason(models.TextChoices):
+        ABUSIVE = HOLD_ABUSIVE, _("an insult or a threat")
+        NAMES_SOMEONE = HOLD_NAMES_SOMEONE, _("names someone together with a sexual word")
+
     MAX_LENGTH = 280
 
-    session = models.ForeignKey(ClassroomSession, on_delete=models.CASCADE, related_name="box_questions")
-    seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="box_questions")
+    session = models.ForeignKey(ClassroomSession, on_delete=models.CASCADE, related_name="box_messages")
+    seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="box_messages")
     text = models.CharField(max_length=MAX_LENGTH)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    held = models.BooleanField(default=False, help_text=_("Held back by the word filter until the teacher chooses to read it."))
+    hold_reason = models.CharField(
+        max_length=20, choices=HoldReason.choices, blank=True,
+        help_text=_("Why the word filter held it; a held message is only ever seen by the teacher."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at"]
+
+    @property
+    def held(self):
+        return bool(self.hold_reason)

@@ -8,6 +8,12 @@ from django.utils import timezone
 from quizzes.models import QuizAnswer, QuizAttempt
 
 from .models import ClassroomSession
+from .state import forget_state
+
+
+def changed(session):
+    """Polling clients see the change at their next poll."""
+    forget_state(session)
 
 
 def advance(session, action):
@@ -29,7 +35,7 @@ def advance(session, action):
     else:
         return False
     session.save(update_fields=["state", "question_index"])
-    session.changed()
+    changed(session)
     return True
 
 
@@ -67,4 +73,4 @@ def end(session):
     session.state = ClassroomSession.State.ENDED
     session.ended_at = timezone.now()
     session.save(update_fields=["state", "ended_at"])
-    session.changed()
+    changed(session)

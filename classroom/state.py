@@ -1,14 +1,26 @@
 """What polling clients see, kept in the shared cache (Redis in production) so a
-poll is a cache read; any app server can answer it."""
+poll is a cache read; any app server can answer it.
+
+Three audiences poll the same state and each sees only its part:
+- a pupil's device: the phase (so its polls stay 304 while classmates answer);
+- the projector: the phase and the counts of seats and answers, never anything
+  about messages waiting for the teacher;
+- the teacher panel: everything, including how many messages wait or are held.
+"""
 
 import hashlib
 import json
 
 from django.core.cache import cache
-from django.db.models import Count
-
+from django.db.models import Count, Q
 
 STATE_SECONDS = 30
+
+VIEWS = {
+    "pupil": ("state", "question", "phase"),
+    "projector": ("state", "question", "phase", "seats", "answered"),
+    "teacher": ("state", "question", "phase", "seats", "answered", "waiting", "held", "teacher_phase"),
+}
 
 
 def _key(session_id):
@@ -19,40 +31,36 @@ def forget_state(session):
     cache.delete(_key(session.pk))
 
 
-PUPIL_FIELDS = ("state", "question", "phase")
-
-
 def cached_state(session_id):
     """The state as last computed, or None: a poll that finds it touches no database."""
     return cache.get(_key(session_id))
 
 
-def for_pupils(state):
-    """What a pupil's device needs: only changes of phase, so its polls stay 304 while classmates answer."""
-    return {field: state[field] for field in PUPIL_FIELDS}
+def for_view(state, view):
+    """The part of the state one audience may see; unknown audiences get the pupil's part."""
+    return {field: state[field] for field in VIEWS.get(view, VIEWS["pupil"])}
 
 
 def session_state(session):
     state = cache.get(_key(session.pk))
     if state is None:
-        from .models import SessionAnswer
-
         question_id, _question = session.current_question()
-        answered = SessionAnswer.objects.filter(session=session, question_id=question_id).count() if question_id else 0
-        from .models import BoxQuestion
-
-        box = dict(
-            session.box_questions.values_list("status").annotate(count=Count("id")).values_list("status", "count")
+        answered = session.answers.filter(question_id=question_id).count() if question_id else 0
+        box = session.box_messages.aggregate(
+            approved=Count("id", filter=Q(status="approved")),
+            waiting=Count("id", filter=Q(status="pending", hold_reason="")),
+            held=Count("id", filter=Q(status="pending") & ~Q(hold_reason="")),
         )
-        approved = box.get(BoxQuestion.Status.APPROVED, 0)
+        phase = f"{session.state}:{session.question_index}:{box['approved']}"
         state = {
             "state": session.state,
             "question": session.question_index,
-            "phase": f"{session.state}:{session.question_index}:{approved}",
-            "host_phase": f"{session.state}:{session.question_index}:{approved}:{box.get(BoxQuestion.Status.PENDING, 0)}",
+            "phase": phase,
             "answered": answered,
             "seats": session.seats.count(),
-            "version": session.version,
+            "waiting": box["waiting"],
+            "held": box["held"],
+            "teacher_phase": f"{phase}:{box['waiting']}:{box['held']}",
         }
         cache.set(_key(session.pk), state, STATE_SECONDS)
     return state

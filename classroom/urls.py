@@ -12,8 +12,9 @@ urlpatterns = [
     path("<uuid:session_id>/answer/", views.answer, name="answer"),
     path("<uuid:session_id>/state/", views.state, name="state"),
     path("<uuid:session_id>/host/", views.host, name="host"),
+    path("<uuid:session_id>/teacher/", views.teacher, name="teacher"),
     path("<uuid:session_id>/host/<str:secret>/", views.host_link, name="host_link"),
     path("<uuid:session_id>/control/", views.control, name="control"),
-    path("<uuid:session_id>/ask/", views.ask, name="ask"),
-    path("<uuid:session_id>/box/<int:question_id>/", views.moderate, name="moderate"),
+    path("<uuid:session_id>/message/", views.send_message, name="send_message"),
+    path("<uuid:session_id>/message/<int:message_id>/", views.moderate, name="moderate"),
 ]

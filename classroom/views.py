@@ -1,5 +1,10 @@
 """Teacher and pupil views of a live session. Thin: models hold the state,
-services.py moves it on, state.py answers the polling."""
+services.py moves it on, state.py answers the polling.
+
+What the class sees and what only the teacher sees are separate pages: the
+projector shows the join code, the question, the results and the messages the
+teacher approved; the teacher panel (opened deliberately, on another device or
+window) holds the message queue, the held messages and the private link."""
 
 import segno
 from django.conf import settings
@@ -7,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,9 +22,8 @@ from cms.views import bad_request
 from quizzes.models import QuizPage
 
 from . import services
-from .models import MAX_SEATS, BoxQuestion, ClassroomSession, Seat, SessionAnswer, normalise_code
-from .word_filter import is_abusive
-from .state import cached_state, distribution, etag_for, for_pupils, session_state
+from .models import MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer, normalise_code
+from .state import cached_state, distribution, etag_for, for_view, session_state
 
 COOKIE_AGE = 12 * 3600
 
@@ -54,6 +60,10 @@ def _set_cookie(response, request, name, value):
     response.set_cookie(name, value, max_age=COOKIE_AGE, httponly=True, samesite="Lax", secure=request.is_secure())
 
 
+def _not_the_host(request, session):
+    return bad_request(request, _("Only the teacher who started this session can see or use its controls."), status=403)
+
+
 @require_POST
 def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage, pk=quiz_id, live=True)
@@ -67,43 +77,39 @@ def start(request, quiz_id):
 
 @require_GET
 def host_link(request, session_id, secret):
-    """The private host link: opens the controls on another device of the teacher's."""
+    """The private host link: opens the teacher panel on another device of the teacher's."""
     session = _session_or_404(session_id)
     if not session.is_host_secret(secret):
         return bad_request(request, _("This host link is not valid."), status=403)
-    response = redirect("classroom:host", session_id=session.pk)
+    response = redirect("classroom:teacher", session_id=session.pk)
     _set_cookie(response, request, _host_cookie(session), secret)
     return response
 
 
-def _join_url(request):
-    return request.build_absolute_uri(reverse("classroom:join"))
+@require_GET
+def join_redirect(request, code=""):
+    """/join/ (the short address the projector shows) sends a pupil to the join page in their language."""
+    language = get_language_from_request(request, check_path=False)
+    with_code = normalise_code(code)
+    with override(language):
+        target = reverse("classroom:join_code", args=[with_code]) if with_code else reverse("classroom:join")
+    response = redirect(target)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def _short_join_address(request):
+    return f"{request.get_host()}/join"
 
 
 def _qr_svg(url):
     return segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#14213d", light="#ffffff")
 
 
-@require_GET
-def host(request, session_id):
-    session = _session_or_404(session_id)
-    if not _is_host(request, session):
-        return bad_request(request, _("Only the teacher who started this session can see its controls."), status=403)
+def _live_context(session):
+    """What the projector and the teacher panel both show about the current question."""
     question_id, question = session.current_question()
-    code_url = request.build_absolute_uri(reverse("classroom:join_code", args=[session.join_code]))
-    context = {
-        "session": session,
-        "quiz": session.quiz,
-        "state": session_state(session),
-        "question_id": question_id,
-        "question": question,
-        "join_url": _join_url(request),
-        "qr_svg": _qr_svg(code_url),
-        "host_link": request.build_absolute_uri(
-            reverse("classroom:host_link", args=[session.pk, request.COOKIES.get(_host_cookie(session))])
-        ),
-        "guide": session.quiz.lesson.guide() if hasattr(session.quiz.lesson, "guide") else None,
-    }
+    context = {"session": session, "quiz": session.quiz, "question_id": question_id, "question": question}
     if question_id:
         context["options"] = question.block.answer_options(question.value)
     if question_id and session.state == ClassroomSession.State.REVEAL:
@@ -111,11 +117,45 @@ def host(request, session_id):
         context["total"] = sum(context["counts"].values())
     if session.state == ClassroomSession.State.SUMMARY:
         context["summary"] = _summary(session)
-    box = list(session.box_questions.exclude(status=BoxQuestion.Status.DISMISSED))
-    context["box_approved"] = [q for q in box if q.status == BoxQuestion.Status.APPROVED]
-    context["box_pending"] = [q for q in box if q.status == BoxQuestion.Status.PENDING and not q.held]
-    context["box_held"] = [q for q in box if q.status == BoxQuestion.Status.PENDING and q.held]
-    return render(request, "classroom/host.html", context)
+    return context
+
+
+@require_GET
+def host(request, session_id):
+    """The projector: what the whole class may see, and nothing else."""
+    session = _session_or_404(session_id)
+    if not _is_host(request, session):
+        return _not_the_host(request, session)
+    code_url = request.build_absolute_uri("/join/" + session.join_code + "/")
+    context = _live_context(session)
+    context.update(
+        state=for_view(session_state(session), "projector"),
+        join_address=_short_join_address(request),
+        qr_svg=_qr_svg(code_url),
+        box_approved=session.box_messages.filter(status=BoxMessage.Status.APPROVED),
+    )
+    return render(request, "classroom/projector.html", context)
+
+
+@require_GET
+def teacher(request, session_id):
+    """The teacher panel: the message queue, held messages, prompts and the private link."""
+    session = _session_or_404(session_id)
+    if not _is_host(request, session):
+        return _not_the_host(request, session)
+    context = _live_context(session)
+    messages = list(session.box_messages.exclude(status=BoxMessage.Status.DISMISSED))
+    context.update(
+        state=for_view(session_state(session), "teacher"),
+        box_approved=[m for m in messages if m.status == BoxMessage.Status.APPROVED],
+        box_waiting=[m for m in messages if m.status == BoxMessage.Status.PENDING and not m.held],
+        box_held=[m for m in messages if m.status == BoxMessage.Status.PENDING and m.held],
+        host_link=request.build_absolute_uri(
+            reverse("classroom:host_link", args=[session.pk, request.COOKIES.get(_host_cookie(session))])
+        ),
+        guide=session.quiz.lesson.guide() if hasattr(session.quiz.lesson, "guide") else None,
+    )
+    return render(request, "classroom/teacher.html", context)
 
 
 def _summary(session):
@@ -135,21 +175,27 @@ def _summary(session):
     return rows
 
 
+def _back_to(request, session):
+    """Controls are pressed on the projector or in the teacher panel: go back where the press came from."""
+    view = "classroom:teacher" if request.POST.get("from") == "teacher" else "classroom:host"
+    return redirect(view, session_id=session.pk)
+
+
 @require_POST
 def control(request, session_id):
     session = _session_or_404(session_id)
     if not _is_host(request, session):
-        return bad_request(request, _("Only the teacher who started this session can control it."), status=403)
+        return _not_the_host(request, session)
     if not session.is_active:
         return bad_request(request, _("This session has ended."), status=410)
     if not services.advance(session, request.POST.get("action", "")):
         return bad_request(request, _("That step does not fit where the session is now. Go back to the session and try again."), status=409)
-    return redirect("classroom:host", session_id=session.pk)
+    return _back_to(request, session)
 
 
 @require_POST
-def ask(request, session_id):
-    """A pupil's anonymous question or comment for the box."""
+def send_message(request, session_id):
+    """A pupil's anonymous question or comment for the teacher."""
     session = _session_or_404(session_id)
     seat = _seat(request, session)
     if seat is None:
@@ -157,30 +203,35 @@ def ask(request, session_id):
     if not session.is_active:
         return bad_request(request, _("This session has ended."), status=410)
     text = " ".join(request.POST.get("text", "").split())
-    if not text or len(text) > BoxQuestion.MAX_LENGTH:
-        return redirect(reverse("classroom:pupil", args=[session.pk]) + "?asked=invalid#question-box")
-    if seat.box_questions.count() >= settings.UPSTANDER_CLASSROOM_QUESTIONS_PER_SEAT:
-        return redirect(reverse("classroom:pupil", args=[session.pk]) + "?asked=limit#question-box")
-    BoxQuestion.objects.create(
-        session=session, seat=seat, text=text, held=is_abusive(text, session.quiz.locale.language_code)
-    )
-    session.changed()
-    return redirect(reverse("classroom:pupil", args=[session.pk]) + "?asked=1#question-box")
+    pupil_page = reverse("classroom:pupil", args=[session.pk])
+    if not text or len(text) > BoxMessage.MAX_LENGTH:
+        return redirect(pupil_page + "?sent=invalid#message-box")
+    if seat.box_messages.count() >= settings.UPSTANDER_CLASSROOM_MESSAGES_PER_SEAT:
+        return redirect(pupil_page + "?sent=limit#message-box")
+    word_filter = FilteredWord.objects.word_filter(session.quiz.locale.language_code)
+    BoxMessage.objects.create(session=session, seat=seat, text=text, hold_reason=word_filter.reason_to_hold(text) or "")
+    services.changed(session)
+    return redirect(pupil_page + "?sent=1#message-box")
 
 
 @require_POST
-def moderate(request, session_id, question_id):
+def moderate(request, session_id, message_id):
     session = _session_or_404(session_id)
     if not _is_host(request, session):
-        return bad_request(request, _("Only the teacher who started this session can control it."), status=403)
-    question = get_object_or_404(BoxQuestion, pk=question_id, session=session)
+        return _not_the_host(request, session)
+    message = get_object_or_404(BoxMessage, pk=message_id, session=session)
     decision = request.POST.get("decision")
     if decision not in ("approve", "dismiss"):
         return bad_request(request, _("Choose to show or not show the message."))
-    question.status = BoxQuestion.Status.APPROVED if decision == "approve" else BoxQuestion.Status.DISMISSED
-    question.save(update_fields=["status"])
-    session.changed()
-    return redirect("classroom:host", session_id=session.pk)
+    if decision == "approve" and message.held:
+        return bad_request(
+            request, _("The word filter held this message, so it cannot be shown to the class. "
+                       "If it was a false alarm, answer it in your own words."), status=409,
+        )
+    message.status = BoxMessage.Status.APPROVED if decision == "approve" else BoxMessage.Status.DISMISSED
+    message.save(update_fields=["status"])
+    services.changed(session)
+    return redirect("classroom:teacher", session_id=session.pk)
 
 
 def join(request, code=""):
@@ -201,7 +252,7 @@ def join(request, code=""):
         if error:
             return render(request, "classroom/join.html", {"code": code, "error": error}, status=400)
         seat = Seat.objects.create(session=session)
-        session.changed()
+        services.changed(session)
         response = redirect("classroom:pupil", session_id=session.pk)
         _set_cookie(response, request, _seat_cookie(session), str(seat.token))
         return response
@@ -217,14 +268,14 @@ def pupil(request, session_id):
     answer = SessionAnswer.objects.filter(seat=seat, question_id=question_id).first() if question_id else None
     context = {
         "session": session,
-        "state": session_state(session),
+        "state": for_view(session_state(session), "pupil"),
         "question_id": question_id,
         "question": question,
         "answer": answer,
         "refused": request.GET.get("refused"),
-        "asked": request.GET.get("asked"),
-        "box_approved": session.box_questions.filter(status=BoxQuestion.Status.APPROVED),
-        "box_max_length": BoxQuestion.MAX_LENGTH,
+        "sent": request.GET.get("sent"),
+        "box_approved": session.box_messages.filter(status=BoxMessage.Status.APPROVED),
+        "box_max_length": BoxMessage.MAX_LENGTH,
         "options": question.block.answer_options(question.value) if question_id else [],
     }
     if question_id and session.state == ClassroomSession.State.REVEAL:
@@ -260,7 +311,7 @@ def answer(request, session_id):
             SessionAnswer.objects.create(session=session, seat=seat, question_id=question_id, option_ids=chosen)
     except IntegrityError:
         return refuse(_("You already answered this question."), 409)
-    session.changed()
+    services.changed(session)
     if wants_json:
         return JsonResponse({"ok": True})
     return redirect("classroom:pupil", session_id=session.pk)
@@ -268,8 +319,8 @@ def answer(request, session_id):
 
 @require_GET
 def state(request, session_id):
-    """Polled every 2 seconds by projector and pupils; 304 when nothing changed.
-    A poll is answered from the shared cache; the database is read only after a change."""
+    """Polled every 2 seconds by the projector, the teacher panel and pupils; 304 when nothing
+    changed for that audience. Answered from the shared cache; the database is read only after a change."""
     current = cached_state(session_id)
     if current is None:
         session = ClassroomSession.objects.filter(pk=session_id).select_related("quiz").first()
@@ -277,8 +328,7 @@ def state(request, session_id):
             raise Http404
         session.quiz = session.quiz.specific
         current = session_state(session)
-    if request.GET.get("view") == "pupil":
-        current = for_pupils(current)
+    current = for_view(current, request.GET.get("view", "pupil"))
     etag = etag_for(current)
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()

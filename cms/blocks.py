@@ -54,6 +54,13 @@ class HelpBoxBlock(blocks.StructBlock):
         required=False,
         default=False,
         label=_("Also list reporting and removal routes"),
+        help_text=_("Tick it wherever the text talks about an image being shared: Take It Down, StopNCII, the platform, the police."),
+    )
+    show_suicide_prevention = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label=_("Also list suicide-prevention lines"),
+        help_text=_("For the help page and beside any mention of the campaign's origin; not for lessons."),
     )
 
     class Meta:
@@ -64,6 +71,7 @@ class HelpBoxBlock(blocks.StructBlock):
             "heading": "",
             "text": "You can talk to someone at any time, for free.",
             "show_reporting_routes": False,
+            "show_suicide_prevention": False,
         }
         description = _("The helplines of this language, taken from the Safeguarding settings.")
 

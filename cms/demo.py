@@ -111,6 +111,7 @@ def stream_data(entries, *key):
                 "heading": value.get("heading", ""),
                 "text": value.get("text", ""),
                 "show_reporting_routes": value.get("show_reporting_routes", False),
+                "show_suicide_prevention": value.get("show_suicide_prevention", False),
             }
         data.append({"type": block_type, "value": value, "id": demo_id(*key, index)})
     return data
@@ -188,7 +189,7 @@ def load(context=None):
 
     safeguarding = read_toml(CONTENT_DIR / "safeguarding.toml")
     helplines = _safeguarding_items(
-        Helpline, safeguarding["helplines"], ("number", "link", "show_in_help_button", "is_emergency")
+        Helpline, safeguarding["helplines"], ("number", "link", "show_in_help_button", "is_emergency", "purpose")
     )
     routes = _safeguarding_items(ReportingRoute, safeguarding["routes"], ("audience", "link"))
     if helplines or routes:

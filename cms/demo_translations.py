@@ -40,11 +40,18 @@ def export(home, language_code):
         source, _ = TranslationSource.update_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=target)
         po = translation.export_po()
+        # The reviewer's justification is written per language by the guardrails' demo step, not translated.
+        for entry in [e for e in po if e.msgctxt == "safeguarding_justification"]:
+            po.remove(entry)
+        po.wrapwidth = 78
         path = folder / po_name(instance, home)
         if path.exists():
-            done = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(path)) if e.msgstr}
+            earlier = [e for e in polib.pofile(str(path)) if e.msgstr and not e.fuzzy]
+            done = {(e.msgctxt, e.msgid): e.msgstr for e in earlier}
+            # A block that moved gets a new context; the same English keeps its translation.
+            same_text = {e.msgid: e.msgstr for e in earlier}
             for entry in po:
-                entry.msgstr = done.get((entry.msgctxt, entry.msgid), entry.msgstr)
+                entry.msgstr = done.get((entry.msgctxt, entry.msgid)) or same_text.get(entry.msgid, entry.msgstr)
         po.metadata.pop("X-WagtailLocalize-TranslationID", None)
         po.save(str(path))
         written += 1

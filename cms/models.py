@@ -82,7 +82,19 @@ class SafeguardingItem(TranslatableMixin, models.Model):
 
 
 class Helpline(SafeguardingItem):
-    """A helpline for one language: 116 000 in every Belgian language, Awel 102 in Dutch..."""
+    """A helpline for one language: 116 000 in every Belgian language, Awel 102 in Dutch...
+
+    Its purpose says where it is shown (CONTENT_GUIDE rule 7): lines for young
+    people in the help button and every help box; suicide-prevention lines on
+    the help page, in every teacher guide and beside the campaign's origin;
+    lines that advise adults about a child in the teacher guides."""
+
+    class Purpose(models.TextChoices):
+        YOUNG_PEOPLE = "young_people", _("For young people: the help button, every help box and the guides")
+        SUICIDE_PREVENTION = "suicide_prevention", _(
+            "Suicide prevention: the help page, the teacher guides and beside the campaign's story"
+        )
+        ADULTS = "adults", _("Advice for adults worried about a child: the teacher guides")
 
     number = models.CharField(
         _("phone number"), max_length=30, help_text=_("As people dial it, e.g. “116 000”.")
@@ -96,9 +108,13 @@ class Helpline(SafeguardingItem):
     is_emergency = models.BooleanField(
         _("emergency number"), default=False, help_text=_("For immediate danger, e.g. 112.")
     )
+    purpose = models.CharField(
+        _("where it is shown"), max_length=20, choices=Purpose.choices, default=Purpose.YOUNG_PEOPLE
+    )
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("purpose"),
         FieldPanel("number"),
         FieldPanel("hours"),
         FieldPanel("description"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
+    path("", include("classroom.short_urls")),
     path("", views.root_redirect, name="root"),
 ]
 

@@ -1,5 +1,6 @@
 """The demo curriculum: modules and lessons from demo_content/*.toml, and the lesson finder."""
 
+from datetime import date
 from pathlib import Path
 
 from cms.demo import child_page, demo_id, illustration, list_items, read_toml, simple_stream, stream_data
@@ -60,7 +61,7 @@ def _lesson(context, module, data):
 
 
 def load(context):
-    for path in sorted(CONTENT_DIR.glob("*.toml")):
+    for path in sorted(CONTENT_DIR.glob("[0-9]*.toml")):
         data = read_toml(path)
         module = _module(context, data)
         for lesson in data["lessons"]:
@@ -119,6 +120,9 @@ def _guide_fields(data, card, curriculum):
         "worksheet_title": data.get("worksheet_title", ""),
         "worksheet": clean_rich_text(data.get("worksheet", "")),
         "curriculum_links": simple_stream("link", curriculum, *key, "curriculum"),
+        "short_on_time": data.get("short_on_time", ""),
+        "law_note": clean_rich_text(data.get("law_note", "")),
+        "review_by": date.fromisoformat(data["review_by"]) if data.get("review_by") else None,
     }
 
 

@@ -1,10 +1,13 @@
-"""Teacher guide PDFs: made with WeasyPrint once per set of published revisions,
-stored with the site's media storage, served from there.
+"""Teacher guide PDFs: made with WeasyPrint, stored with the site's media
+storage, served from there.
 
-A stored PDF is keyed by a fingerprint of everything it was made from (the live
-revisions of the guide, its lesson and its quiz; the helplines; the template
-version). Publishing any of them changes the fingerprint, so the next download,
-or the publish signal itself, makes a fresh PDF; a missing file is made on the spot.
+A stored PDF is keyed by a fingerprint of everything it shows: the HTML it is
+made from (so the guide, lesson and quiz, the disclosure card, the helplines
+and routes, the templates and the interface translations, whatever changes)
+and the stylesheet and images it uses. Rendering that HTML is cheap next to
+making the PDF, and nobody has to remember to bump a version: any change to an
+input gives a new fingerprint, so the next download, or the publish signal
+itself, makes a fresh PDF; a missing file is made on the spot.
 """
 
 import logging
@@ -19,16 +22,13 @@ from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cms.models import Helpline, ReportingRoute
-
 from .models import GuideDownloadCount, GuidePdf, TeacherGuidePage
 from .models.guides import fingerprint, guide_help_box
 
 logger = logging.getLogger(__name__)
 
-# Change when the PDF templates or styles change, so stored PDFs are made again.
-PDF_TEMPLATE_VERSION = 1
 PDF_STYLESHEET = "lessons/css/guide-pdf.css"
+PDF_LOGO = "cms/img/logo.svg"
 
 
 def _allowed_roots():
@@ -65,46 +65,49 @@ def _static_uri(path):
     return Path(found).resolve().as_uri() if found else ""
 
 
-def _safeguarding_fingerprint(locale):
-    return (
-        list(Helpline.objects.filter(locale=locale).values_list("name", "number", "hours", "description")),
-        list(ReportingRoute.objects.filter(locale=locale).values_list("name", "audience", "description", "link")),
-    )
+def _file_bytes(static_path):
+    found = finders.find(static_path)
+    return Path(found).read_bytes() if found else b""
 
 
-def render_pdf(guides, title, request=None):
-    """One PDF with the given guides, in their language."""
-    from weasyprint import CSS, HTML
-
+def pdf_html(guides, title):
+    """The HTML a PDF is made from, in the guides' language. Rendered without a
+    request, so the same inputs give the same HTML on publish and on download."""
     locale = guides[0].locale
     with translation.override(locale.language_code):
-        html = render_to_string(
+        return render_to_string(
             "lessons/pdf/guides.html",
             {
                 "guides": [(guide, guide.lesson, guide.answer_key()) for guide in guides],
                 "title": title,
                 "language_name": locale.get_display_name(),
                 "LANGUAGE_CODE": locale.language_code,
-                "logo_uri": _static_uri("cms/img/logo.svg"),
+                "logo_uri": _static_uri(PDF_LOGO),
                 "guide_help_box": guide_help_box(),
             },
-            request=request,
         )
-        fetcher = local_files_fetcher()
-        stylesheet = CSS(filename=finders.find(PDF_STYLESHEET), url_fetcher=fetcher)
-        return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=fetcher).write_pdf(
-            stylesheets=[stylesheet]
-        )
+
+
+def render_pdf(html):
+    from weasyprint import CSS, HTML
+
+    fetcher = local_files_fetcher()
+    stylesheet = CSS(filename=finders.find(PDF_STYLESHEET), url_fetcher=fetcher)
+    return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
+
+
+def pdf_fingerprint(page, html):
+    return fingerprint(page.pk, html, _file_bytes(PDF_STYLESHEET), _file_bytes(PDF_LOGO))
 
 
 def _stored_or_new(page, guides, title, filename, request=None):
     """The stored PDF's bytes or file, making and storing it when needed."""
-    sources = [source for guide in guides for source in guide.pdf_sources()]
-    key = fingerprint(PDF_TEMPLATE_VERSION, page.pk, sources, _safeguarding_fingerprint(page.locale))
+    html = pdf_html(guides, title)
+    key = pdf_fingerprint(page, html)
     stored = GuidePdf.objects.filter(fingerprint=key).first()
     if stored and stored.file.storage.exists(stored.file.name):
         return stored.file.open("rb"), stored
-    content = render_pdf(guides, title, request)
+    content = render_pdf(html)
     try:
         with transaction.atomic():
             for old in GuidePdf.objects.filter(page=page):

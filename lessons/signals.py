@@ -42,4 +42,13 @@ def refresh_guide_pdf(sender, instance, **kwargs):
 
 
 def connect():
+    from django.db.models.signals import post_delete, post_save
+
+    from cms import page_cache
+
+    from .models import DisclosureCard
+
     page_published.connect(refresh_guide_pdf, dispatch_uid="lessons.refresh_guide_pdf")
+    # Every guide page shows the disclosure card: an edit must reach the cached pages.
+    post_save.connect(page_cache.new_generation, sender=DisclosureCard, dispatch_uid="lessons.card_saved")
+    post_delete.connect(page_cache.new_generation, sender=DisclosureCard, dispatch_uid="lessons.card_deleted")

@@ -24,6 +24,8 @@ def load(context):
         demand=clean_rich_text(data["demand"]),
         addressed_to=data["addressed_to"],
         why_it_matters=clean_rich_text(data["why_it_matters"]),
+        story_content_note=data.get("story_content_note", ""),
+        origin_story=clean_rich_text(data.get("origin_story", "")),
         goal=data["goal"],
     )
     if created:

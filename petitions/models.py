@@ -19,6 +19,14 @@ from guardrails.forms import ContentCheckedPageForm
 from guardrails.models import JustifiedContent
 
 
+# Beside the campaign's story (CONTENT_GUIDE rule 10): the suicide-prevention lines.
+ORIGIN_HELP_BOX = {
+    "heading": _("If this brings something up for you"),
+    "text": _("You don't have to deal with it alone. These services listen, for free."),
+    "show_suicide_prevention": True,
+}
+
+
 class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
     """A petition: signable here (or elsewhere, through its external link)."""
 
@@ -26,6 +34,16 @@ class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
     demand = RichTextField(_("what we ask"), features=RICH_TEXT_FEATURES)
     addressed_to = models.CharField(_("addressed to"), max_length=200)
     why_it_matters = RichTextField(_("why it matters"), features=RICH_TEXT_FEATURES)
+    story_content_note = models.CharField(
+        _("content note before the story"), max_length=300, blank=True,
+        help_text=_("Shown before the campaign's story, which stays folded until a reader opens it. "
+                    "Say plainly what the story mentions (for example a death by suicide)."),
+    )
+    origin_story = RichTextField(
+        _("how the campaign began"), features=RICH_TEXT_FEATURES, blank=True,
+        help_text=_("Told briefly and with care: no method, no single cause. "
+                    "The suicide-prevention lines are shown beside it."),
+    )
     goal = models.PositiveIntegerField(_("signature goal"), default=1000)
     opens_on = models.DateField(_("opens on"), default=timezone.localdate)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
@@ -51,6 +69,7 @@ class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
         FieldPanel("demand"),
         FieldPanel("addressed_to"),
         FieldPanel("why_it_matters"),
+        MultiFieldPanel([FieldPanel("story_content_note"), FieldPanel("origin_story")], heading=_("The campaign's story")),
         MultiFieldPanel(
             [FieldPanel("goal"), FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
              FieldPanel("keep_personal_data_days")],
@@ -72,6 +91,8 @@ class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
         super().clean()
         if self.closes_on and self.opens_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("The petition cannot close before it opens.")})
+        if self.origin_story and not self.story_content_note:
+            raise ValidationError({"story_content_note": _("The campaign's story needs a content note before it.")})
 
     @property
     def is_open(self):
@@ -93,6 +114,7 @@ class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", SignatureForm(petition=self))
         context["counts"] = self.counts()
+        context["origin_help_box"] = ORIGIN_HELP_BOX
         return context
 
     @path("")

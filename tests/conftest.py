@@ -31,6 +31,15 @@ def demo_pages(db):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """A request leaves its language active in the thread (LocaleMiddleware); each test starts in English."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (counts, rate limits), on local memory or Redis alike."""
     from django.core.cache import cache

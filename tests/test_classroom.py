@@ -115,7 +115,7 @@ def test_every_control_needs_the_host_secret(teacher):
 
 def test_the_private_host_link_opens_the_controls_on_another_device(teacher):
     session = teacher.session_obj
-    html = teacher.get(teacher.host_url).content.decode()
+    html = teacher.get(reverse("classroom:teacher", args=[session.pk])).content.decode()
     link = html.split("<code>")[1].split("</code>")[0]
     other_device = Client()
     response = other_device.get(link)
@@ -126,7 +126,7 @@ def test_the_private_host_link_opens_the_controls_on_another_device(teacher):
 def test_the_whole_journey_with_three_pupils(teacher):
     session = teacher.session_obj
     pupils = [join(session.join_code)[0] for _ in range(3)]
-    assert "<span data-live-seats>3</span> pupils have joined" in teacher.get(teacher.host_url).content.decode()
+    assert "<span data-live-seats>3</span> joined" in teacher.get(teacher.host_url).content.decode()
 
     control(teacher, "start")
     for index, pupil in enumerate(pupils):
@@ -201,7 +201,7 @@ def test_answering_needs_a_seat(teacher):
 
 
 def test_polling_answers_304_when_nothing_changed(teacher):
-    url = reverse("classroom:state", args=[teacher.session_obj.pk])
+    url = reverse("classroom:state", args=[teacher.session_obj.pk]) + "?view=projector"
     first = teacher.get(url)
     assert first.json()["state"] == "lobby"
     assert teacher.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
@@ -238,81 +238,3 @@ def test_purge_leaves_running_sessions_alone(teacher):
     assert ClassroomSession.objects.count() == 1
 
 
-# --- the anonymous question box -------------------------------------------------
-
-from classroom.models import BoxQuestion  # noqa: E402
-from classroom.word_filter import is_abusive  # noqa: E402
-
-
-def ask(pupil, session, text):
-    return pupil.post(reverse("classroom:ask", args=[session.pk]), {"text": text})
-
-
-def test_a_question_from_the_box_reaches_the_projector_only_after_approval(teacher):
-    session = teacher.session_obj
-    pupil, _ = join(session.join_code)
-    ask(pupil, session, "Can you get a photo removed if it was taken years ago?")
-    host_html = teacher.get(teacher.host_url).content.decode()
-    assert "Questions from the class" not in host_html  # not on the projector yet
-    assert "Show to the class" in host_html  # but in the teacher's queue
-    question = BoxQuestion.objects.get()
-    teacher.post(reverse("classroom:moderate", args=[session.pk, question.pk]), {"decision": "approve"})
-    host_html = teacher.get(teacher.host_url).content.decode()
-    assert "Questions from the class" in host_html and "taken years ago" in host_html
-
-
-def test_abusive_text_is_held_back_even_from_the_teachers_queue(teacher):
-    session = teacher.session_obj
-    pupil, _ = join(session.join_code)
-    ask(pupil, session, "Milan is such a loser")
-    question = BoxQuestion.objects.get()
-    assert question.held
-    html = teacher.get(teacher.host_url).content.decode()
-    queue, held = html.split("box-queue__held")[0], html.split("box-queue__held")[1]
-    assert "Milan is such a loser" not in queue.split('id="box-queue-heading"')[1]
-    assert "1 message held back by the word filter" in held and "Milan is such a loser" in held  # folded, on request
-
-
-def test_only_the_host_can_approve(teacher):
-    session = teacher.session_obj
-    pupil, _ = join(session.join_code)
-    ask(pupil, session, "A question")
-    question = BoxQuestion.objects.get()
-    assert pupil.post(reverse("classroom:moderate", args=[session.pk, question.pk]), {"decision": "approve"}).status_code == 403
-    assert BoxQuestion.objects.get().status == "pending"
-
-
-def test_box_messages_are_limited_in_length_and_number(teacher, settings):
-    settings.UPSTANDER_CLASSROOM_QUESTIONS_PER_SEAT = 2
-    session = teacher.session_obj
-    pupil, _ = join(session.join_code)
-    assert "asked=invalid" in ask(pupil, session, "x" * 281)["Location"]
-    ask(pupil, session, "one")
-    ask(pupil, session, "two")
-    assert "asked=limit" in ask(pupil, session, "three")["Location"]
-    assert BoxQuestion.objects.count() == 2
-
-
-def test_box_messages_are_deleted_with_the_session(teacher):
-    session = teacher.session_obj
-    pupil, _ = join(session.join_code)
-    ask(pupil, session, "A question")
-    control(teacher, "end")
-    call_command("purge_classroom_sessions", stdout=io.StringIO())
-    assert not BoxQuestion.objects.exists()
-
-
-@pytest.mark.parametrize(("text", "language"), [
-    ("You're a SLUT", "en"), ("kys", "en"), ("quelle salope", "fr"), ("wat een hoer", "nl"),
-    ("du Missgeburt", "de"), ("l0ser", "en"),
-])
-def test_the_word_filter_catches_abuse_in_each_language(text, language):
-    assert is_abusive(text, language)
-
-
-@pytest.mark.parametrize(("text", "language"), [
-    ("How do I report a photo?", "en"), ("Est-ce que la police peut aider ?", "fr"),
-    ("Mag je een foto doorsturen?", "nl"), ("Wer hilft mir?", "de"), ("a classic question", "en"),
-])
-def test_the_word_filter_lets_ordinary_questions_through(text, language):
-    assert not is_abusive(text, language)

@@ -77,3 +77,12 @@ def test_a_changed_helpline_shows_at_once(client, lesson):
     Helpline.objects.filter(number="116 000", locale__language_code="en").update(hours="Night and day")
     Helpline.objects.filter(number="116 000", locale__language_code="en").first().save()
     assert "Night and day" in client.get(lesson.url).content.decode()
+
+
+def test_a_changed_disclosure_card_shows_at_once_on_the_guide(client, lesson):
+    guide = lesson.guide()
+    client.get(guide.url)
+    card = guide.disclosure_card
+    card.title = "If a pupil tells you: updated"
+    card.save()
+    assert "If a pupil tells you: updated" in client.get(guide.url).content.decode()

@@ -102,6 +102,68 @@ def test_publishing_the_quiz_makes_a_fresh_pdf(client, guide, lesson):
     assert GuidePdf.objects.filter(page=guide).count() == 1  # the old file was replaced
 
 
+def test_editing_the_disclosure_card_changes_the_next_pdf(client, guide):
+    download(client, guide)
+    card = guide.disclosure_card
+    card.body = "<ul><li>Ask the pupil what they would like to happen next.</li></ul>"
+    card.save()
+    _, after = download(client, guide)
+    assert "Ask the pupil what they would like to happen next." in pdf_text(after)[1]
+
+
+def test_editing_a_helpline_changes_the_next_pdf(client, guide):
+    from cms.models import Helpline
+
+    download(client, guide)
+    Helpline.objects.filter(locale=guide.locale, number="116 000").update(hours="Every day, all day and night")
+    _, after = download(client, guide)
+    assert "Every day, all day and night" in pdf_text(after)[1]
+
+
+def test_editing_a_reporting_route_changes_the_next_pdf(client, guide):
+    from cms.models import ReportingRoute
+
+    download(client, guide)
+    ReportingRoute.objects.filter(locale=guide.locale, name="Take It Down").update(description="Removes images, quietly.")
+    _, after = download(client, guide)
+    assert "Removes images, quietly." in pdf_text(after)[1]
+
+
+def test_a_change_to_the_pdf_stylesheet_changes_the_fingerprint(guide, monkeypatch):
+    from lessons import guide_pdf
+
+    html = guide_pdf.pdf_html([guide], guide.title)
+    before = guide_pdf.pdf_fingerprint(guide, html)
+    original = guide_pdf._file_bytes
+    monkeypatch.setattr(guide_pdf, "_file_bytes", lambda path: original(path) + b"/* changed */")
+    assert guide_pdf.pdf_fingerprint(guide, html) != before
+
+
+def test_a_change_to_the_templates_changes_the_fingerprint(guide, settings):
+    from lessons import guide_pdf
+
+    before = guide_pdf.pdf_fingerprint(guide, guide_pdf.pdf_html([guide], guide.title))
+    with override_settings(LANGUAGE_CODE="en"):
+        from django.template import engines
+
+        engine = engines["django"].engine
+        original = engine.get_template
+
+        def changed_template(name):
+            template = original(name)
+            if name == "lessons/includes/guide_sections.html":
+                return engine.from_string(template.source + "<p>A new closing line.</p>")
+            return template
+
+        engine.get_template = changed_template
+        try:
+            html = guide_pdf.pdf_html([guide], guide.title)
+        finally:
+            engine.get_template = original
+    assert "A new closing line." in html
+    assert guide_pdf.pdf_fingerprint(guide, html) != before
+
+
 @override_settings(UPSTANDER_GUIDE_PDF_ON_PUBLISH=True)
 def test_publishing_the_guide_stores_its_pdf_straight_away(guide, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
@@ -158,7 +220,7 @@ def editor_client(client):
     return client
 
 
-def guide_form(card, minutes):
+def guide_form(card, minutes, short_on_time="If time is short, shorten the discussion."):
     return nested_form_data({
         "title": "Teacher guide: test",
         "slug": "teacher-guide",
@@ -168,8 +230,10 @@ def guide_form(card, minutes):
             ("step", {"minutes": m, "activity": "Step", "description": rich_text("<p>Do.</p>"), "notes": ""})
             for m in minutes
         ]),
+        "short_on_time": short_on_time,
         "discussion_prompts": streamfield([]),
         "more_support": rich_text(""),
+        "law_note": rich_text(""),
         "more_challenge": rich_text(""),
         "disclosure_card": card.pk,
         "safeguarding_notes": rich_text(""),
@@ -182,15 +246,22 @@ def guide_form(card, minutes):
     })
 
 
-def add_guide(editor_client, lesson, minutes):
+def add_guide(editor_client, lesson, minutes, **fields):
     url = reverse("wagtailadmin_pages:add", args=("lessons", "teacherguidepage", lesson.pk))
-    return editor_client.post(url, guide_form(DisclosureCardFactory(), minutes))
+    return editor_client.post(url, guide_form(DisclosureCardFactory(), minutes, **fields))
 
 
 def test_editor_can_add_a_guide_whose_plan_fits_the_lesson(editor_client, lesson):
     response = add_guide(editor_client, lesson, [15, 30])
     assert response.status_code == 302
     assert TeacherGuidePage.objects.child_of(lesson).exists()
+
+
+def test_a_guide_for_a_long_lesson_must_say_what_to_drop_when_time_is_short(editor_client, lesson):
+    response = add_guide(editor_client, lesson, [15, 30], short_on_time="")
+    assert response.status_code == 200
+    assert "say which step to drop" in " ".join(response.context["form"].errors["short_on_time"])
+    assert not TeacherGuidePage.objects.child_of(lesson).exists()
 
 
 def test_editor_is_told_when_the_plan_does_not_add_up_to_the_lesson(editor_client, lesson):

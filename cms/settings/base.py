@@ -190,7 +190,7 @@ UPSTANDER_PETITION_MIN_FILL_SECONDS = 3
 # Live classroom sessions: joins and starts per client address.
 UPSTANDER_CLASSROOM_JOIN_LIMIT = (30, 60)  # join attempts per minute
 UPSTANDER_CLASSROOM_START_LIMIT = (20, 600)  # sessions started per 10 minutes
-UPSTANDER_CLASSROOM_QUESTIONS_PER_SEAT = 5  # anonymous question-box messages per pupil and session
+UPSTANDER_CLASSROOM_MESSAGES_PER_SEAT = 5  # anonymous messages to the teacher per pupil and session
 
 # Video providers whose players may load in a frame (only after the viewer clicks).
 UPSTANDER_CSP_FRAME_SOURCES = [

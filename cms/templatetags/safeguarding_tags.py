@@ -41,8 +41,10 @@ def _cached(context, key, loader):
 
 
 @register.simple_tag(takes_context=True)
-def helplines(context):
-    return _cached(context, "helplines", lambda: _for_active_locale(Helpline))
+def helplines(context, purpose=None):
+    """The helplines of the visitor's language for one purpose (young people's lines unless told otherwise)."""
+    purpose = purpose or Helpline.Purpose.YOUNG_PEOPLE
+    return [line for line in _cached(context, "helplines", lambda: _for_active_locale(Helpline)) if line.purpose == purpose]
 
 
 @register.simple_tag(takes_context=True)

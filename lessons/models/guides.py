@@ -37,8 +37,18 @@ class DisclosureCard(TranslatableMixin, models.Model):
 
 
 def guide_help_box():
-    """The help box a guide shows: helplines and reporting routes from the settings."""
-    return {"heading": _("Helplines and reporting routes"), "text": "", "show_reporting_routes": True}
+    """The help box a guide shows: every kind of helpline and the reporting routes, from the settings."""
+    return {
+        "heading": _("Helplines and reporting routes"),
+        "text": "",
+        "show_reporting_routes": True,
+        "show_suicide_prevention": True,
+        "show_adult_lines": True,
+    }
+
+
+# A 50-minute period loses a few minutes to settling in: longer plans say what to drop.
+SHORT_ON_TIME_FROM_MINUTES = 45
 
 
 class TeacherGuidePageForm(ContentCheckedPageForm):
@@ -47,6 +57,12 @@ class TeacherGuidePageForm(ContentCheckedPageForm):
         plan = cleaned_data.get("lesson_plan")
         lesson = self.parent_page.specific if self.parent_page else None
         duration = getattr(lesson, "duration", None)
+        if duration and duration >= SHORT_ON_TIME_FROM_MINUTES and not cleaned_data.get("short_on_time"):
+            self.add_error(
+                "short_on_time",
+                _("A lesson of %(duration)s minutes rarely fits a real period: say which step to drop when time is short.")
+                % {"duration": duration},
+            )
         if plan is not None and duration:
             total = sum(step.value["minutes"] or 0 for step in plan)
             if total != duration:
@@ -71,6 +87,11 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
         verbose_name=_("ground rules to agree with the class"),
     )
     lesson_plan = StreamField(LessonPlanBlock(), verbose_name=_("timed lesson plan"))
+    short_on_time = models.TextField(
+        _("if you are short on time"), max_length=400, blank=True,
+        help_text=_("Which step to drop or shorten when the period is shorter than the plan. "
+                    "Required for lessons of 45 minutes or more."),
+    )
     discussion_prompts = StreamField(
         [("prompt", DiscussionPromptBlock())], blank=True, verbose_name=_("discussion prompts")
     )
@@ -86,6 +107,11 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
     )
     safeguarding_notes = RichTextField(
         _("safeguarding notes for this lesson"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    law_note = RichTextField(
+        _("the law, for teachers"), features=RICH_TEXT_FEATURES, blank=True,
+        help_text=_("Name the law and its date, and what it protects; no penalty figures. "
+                    "Article numbers change: set the “check again by” date."),
     )
     parent_letter = RichTextField(_("letter to parents and carers"), features=RICH_TEXT_FEATURES)
     worksheet_title = models.CharField(_("worksheet title"), max_length=120, blank=True)
@@ -108,13 +134,14 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
         FieldPanel("preparation"),
         FieldPanel("ground_rules"),
         FieldPanel("lesson_plan"),
+        FieldPanel("short_on_time"),
         FieldPanel("discussion_prompts"),
         MultiFieldPanel([FieldPanel("more_support"), FieldPanel("more_challenge")], heading=_("Differentiation")),
         MultiFieldPanel([FieldPanel("disclosure_card"), FieldPanel("safeguarding_notes")], heading=_("Safeguarding")),
+        MultiFieldPanel([FieldPanel("law_note"), FieldPanel("review_by")], heading=_("The law")),
         FieldPanel("parent_letter"),
         MultiFieldPanel([FieldPanel("worksheet_title"), FieldPanel("worksheet")], heading=_("Pupil worksheet")),
         FieldPanel("curriculum_links"),
-        FieldPanel("review_by"),
         FieldPanel("safeguarding_justification"),
     ]
     search_fields = Page.search_fields + [index.SearchField("preparation")]
@@ -146,11 +173,6 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
 
     def pdf_filename(self):
         return f"upstander-{self.lesson.slug}-teacher-guide-{self.locale.language_code}.pdf"
-
-    def pdf_sources(self):
-        """The live revisions the PDF is made from: a new one of any means a new PDF."""
-        pages = [self, self.lesson] + ([self.quiz] if self.quiz else [])
-        return [(page.pk, page.live_revision_id) for page in pages]
 
     @path("pdf/", name="pdf")
     def download_pdf(self, request):

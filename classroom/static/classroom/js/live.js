@@ -1,14 +1,30 @@
-/* Live updates for classroom sessions: poll the state every 2 seconds with
-   If-None-Match (a 304 costs almost nothing); when the phase changes, reload.
+/* Live updates for classroom sessions: poll the state with If-None-Match (a 304
+   costs almost nothing); when the phase changes, reload. Stops when the session
+   ends or disappears, waits while the tab is hidden, and after an error backs
+   off with jitter so that a whole school's devices never retry in step.
    Without JavaScript the pages refresh themselves (meta refresh). */
 (function () {
     "use strict";
     var root = document.querySelector("[data-live]");
+
+    var fullscreen = document.querySelector("[data-fullscreen]");
+    if (fullscreen && document.fullscreenEnabled) {
+        fullscreen.hidden = false;
+        fullscreen.addEventListener("click", function () {
+            if (document.fullscreenElement) { document.exitFullscreen(); }
+            else { document.documentElement.requestFullscreen(); }
+        });
+    }
+
     if (!root || !window.fetch) { return; }
     var url = root.getAttribute("data-state-url");
     var phase = root.getAttribute("data-phase");
     var role = root.getAttribute("data-live-role");
+    var INTERVAL = 2000, MAX_DELAY = 30000;
     var etag = null;
+    var failures = 0;
+    var stopped = false;
+    var timer = null;
     var busy = false;
 
     function busyTyping() {
@@ -18,26 +34,48 @@
     }
 
     function update(state) {
-        var current = role === "host" ? state.host_phase : state.phase;
-        if (current !== phase && !busyTyping()) { window.location.reload(); return; }
+        var current = role === "teacher" ? state.teacher_phase : state.phase;
+        if (current !== phase && !busyTyping()) { stopped = true; window.location.reload(); return; }
+        if (state.state === "ended") { stopped = true; }
         document.querySelectorAll("[data-live-seats]").forEach(function (el) { el.textContent = state.seats; });
         document.querySelectorAll("[data-live-answered]").forEach(function (el) { el.textContent = state.answered; });
     }
 
+    function nextDelay() {
+        if (!failures) { return INTERVAL; }
+        var ceiling = Math.min(MAX_DELAY, INTERVAL * Math.pow(2, failures));
+        return INTERVAL + Math.random() * ceiling;  // full jitter
+    }
+
+    function schedule() {
+        busy = false;
+        if (!stopped) { timer = window.setTimeout(poll, nextDelay()); }
+    }
+
     function poll() {
-        if (busy || document.hidden) { return; }
+        timer = null;
+        if (document.hidden || busy) { return; }  // a hidden tab waits for visibilitychange
         busy = true;
         var headers = {"Accept": "application/json"};
         if (etag) { headers["If-None-Match"] = etag; }
         fetch(url, {headers: headers, credentials: "same-origin", cache: "no-store"})
             .then(function (response) {
-                if (response.status === 304) { return null; }
+                if (response.status === 404 || response.status === 410) { stopped = true; return null; }
+                if (response.status === 304) { failures = 0; return null; }
+                if (!response.ok) { throw new Error(String(response.status)); }
+                failures = 0;
                 etag = response.headers.get("ETag");
-                return response.ok ? response.json() : null;
+                return response.json();
             })
             .then(function (state) { if (state) { update(state); } })
-            .catch(function () {})
-            .then(function () { busy = false; });
+            .catch(function () { failures += 1; })
+            .then(schedule);
     }
-    setInterval(poll, 2000);
+
+    document.addEventListener("visibilitychange", function () {
+        if (document.hidden || stopped || busy) { return; }
+        if (timer) { window.clearTimeout(timer); }
+        poll();
+    });
+    schedule();
 })();
