@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve backup test test-postgres install install-dev setup check screenshots bench bench-site bench-classroom messages compile-messages clean
+.PHONY: run serve worker backup test test-postgres install install-dev setup check screenshots bench bench-site bench-classroom messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ serve: install compile-messages
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) -m gunicorn cms.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --access-logfile -
 
+## The background worker production needs beside `make serve`: petition emails (retried when
+## the mail server is down) and Wagtail's own tasks, from the database queue.
+worker: install
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py db_worker
+
 ## A backup of the database (SQLite or PostgreSQL, as DATABASE_URL says) and the media files into backups/.
 backup: install
 	$(PY) manage.py backup --output backups
@@ -84,6 +89,7 @@ screenshots: install-dev
 ## Render times, query counts and quiz statistics at scale (prints numbers).
 bench: install-dev
 	$(PY) bench/pages.py
+	$(PY) bench/redis_hung.py
 
 ## Pages and forms against gunicorn, with a static file as the ceiling, on PostgreSQL + Redis.
 bench-site: install-dev

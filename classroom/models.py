@@ -2,11 +2,11 @@
 pupils answer anonymously on their devices. Everything here is short-lived:
 when a session ends its answers become anonymous quiz results and the rest is purged."""
 
-import hashlib
 import secrets
 import uuid
 from datetime import timedelta
 
+from django.core import signing
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,11 @@ from wagtail.admin.panels import FieldPanel
 from .word_filter import HOLD_ABUSIVE, HOLD_NAMES_SOMEONE, WordFilter
 
 # No look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B.
+# 22 characters, 6 long: 22**6 = 113,379,904 codes. Even with 1,000 sessions
+# live at once (a national action day), a guess hits one with a chance of
+# 1 in 113,380. Codes that don't work are limited to 60 per 10 minutes per
+# address (UPSTANDER_CLASSROOM_WRONG_CODE_LIMIT): 360 an hour, so finding a
+# live code takes about 315 hours on average, while a session lives 12.
 JOIN_CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 JOIN_CODE_LENGTH = 6
 SESSION_LIFETIME = timedelta(hours=12)
@@ -25,8 +30,16 @@ def new_join_code():
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
-def hash_secret(secret):
-    return hashlib.sha256(secret.encode()).hexdigest()
+HOST_SALT = "classroom.host"
+HOST_LINK_SALT = "classroom.host-link"
+HOST_LINK_LIFETIME = timedelta(minutes=10)
+
+
+def _signed_value(token, salt, max_age):
+    try:
+        return signing.loads(token or "", salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
 
 
 def normalise_code(code):
@@ -44,7 +57,6 @@ class ClassroomSession(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     quiz = models.ForeignKey("quizzes.QuizPage", on_delete=models.CASCADE, related_name="classroom_sessions")
     join_code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True)
-    host_secret_hash = models.CharField(max_length=64)
     state = models.CharField(max_length=10, choices=State.choices, default=State.LOBBY)
     question_index = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -60,20 +72,27 @@ class ClassroomSession(models.Model):
 
     @classmethod
     def start(cls, quiz):
-        """A new session and its host secret (returned once, never stored in clear)."""
-        secret = secrets.token_urlsafe(32)
+        """A new session and the token that makes a device its host."""
         for _attempt in range(20):
             code = new_join_code()
             if not cls.objects.filter(join_code=code).exists():
                 break
-        session = cls.objects.create(
-            quiz=quiz, join_code=code, host_secret_hash=hash_secret(secret),
-            expires_at=timezone.now() + SESSION_LIFETIME,
-        )
-        return session, secret
+        session = cls.objects.create(quiz=quiz, join_code=code, expires_at=timezone.now() + SESSION_LIFETIME)
+        return session, session.host_token()
 
-    def is_host_secret(self, secret):
-        return bool(secret) and secrets.compare_digest(hash_secret(secret), self.host_secret_hash)
+    # The host's cookie holds a value signed with the site's secret key: nothing to store, nothing to leak.
+    def host_token(self):
+        return signing.dumps(str(self.pk), salt=HOST_SALT)
+
+    def is_host_token(self, token):
+        return _signed_value(token, HOST_SALT, SESSION_LIFETIME) == str(self.pk)
+
+    # The private link for another device: signed, short-lived, and used once (the view remembers it).
+    def host_link_token(self):
+        return signing.dumps(str(self.pk), salt=HOST_LINK_SALT)
+
+    def is_host_link_token(self, token):
+        return _signed_value(token, HOST_LINK_SALT, HOST_LINK_LIFETIME) == str(self.pk)
 
     @property
     def is_active(self):

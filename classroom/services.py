@@ -5,7 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from quizzes.models import QuizAnswer, QuizAttempt
+from quizzes.models import QuizAttempt
 
 from .models import ClassroomSession
 from .state import forget_state
@@ -29,9 +29,6 @@ def advance(session, action):
             session.state, session.question_index = State.QUESTION, session.question_index + 1
         else:
             session.state = State.SUMMARY
-    elif action == "end" and session.state != State.ENDED:
-        end(session)
-        return True
     else:
         return False
     session.save(update_fields=["state", "question_index"])
@@ -41,36 +38,35 @@ def advance(session, action):
 
 @transaction.atomic
 def keep_results(session):
-    """Each seat's answers become one anonymous QuizAttempt, scored by the quiz itself."""
-    if session.results_kept:
+    """Each seat's answers become one anonymous QuizAttempt, scored by the quiz itself; once per session
+    (the row is locked, so an end and the purge at the same moment cannot both keep them)."""
+    if not ClassroomSession.objects.select_for_update().filter(pk=session.pk, results_kept=False).exists():
         return 0
     by_seat = {}
     for answer in session.answers.all():
         by_seat.setdefault(answer.seat_id, {})[answer.question_id] = answer.option_ids
     kept = 0
     for seat_id, answers in by_seat.items():
-        result = session.quiz.score(answers)
-        attempt = QuizAttempt.objects.create(
-            quiz=session.quiz,
-            locale=session.quiz.locale,
-            submission=uuid.uuid5(uuid.NAMESPACE_URL, f"classroom:{session.pk}:{seat_id}"),
-            answers=answers,
-            score=result.score,
-            max_score=result.max_score,
-        )
-        QuizAnswer.objects.bulk_create(
-            QuizAnswer(attempt=attempt, question_id=q.question_id, option_id=o.id, question_right=q.right)
-            for q in result.questions for o in q.chosen
-        )
-        kept += 1
+        submission = uuid.uuid5(uuid.NAMESPACE_URL, f"classroom:{session.pk}:{seat_id}")
+        kept += QuizAttempt.objects.record(session.quiz, answers, submission)[1]
     session.results_kept = True
     session.save(update_fields=["results_kept"])
     return kept
 
 
 def end(session):
-    keep_results(session)
-    session.state = ClassroomSession.State.ENDED
-    session.ended_at = timezone.now()
-    session.save(update_fields=["state", "ended_at"])
+    """End a session once. Two presses at the same moment queue on the session's
+    row: the first keeps the results, the second finds it ended and changes nothing."""
+    with transaction.atomic():
+        locked = ClassroomSession.objects.select_for_update().get(pk=session.pk)
+        if locked.state == ClassroomSession.State.ENDED:
+            session.state, session.ended_at = locked.state, locked.ended_at
+            return False
+        locked.quiz = session.quiz
+        keep_results(locked)
+        locked.state = ClassroomSession.State.ENDED
+        locked.ended_at = timezone.now()
+        locked.save(update_fields=["state", "ended_at"])
+    session.state, session.ended_at, session.results_kept = locked.state, locked.ended_at, True
     changed(session)
+    return True

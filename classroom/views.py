@@ -6,8 +6,11 @@ projector shows the join code, the question, the results and the messages the
 teacher approved; the teacher panel (opened deliberately, on another device or
 window) holds the message queue, the held messages and the private link."""
 
+import hashlib
+
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +25,7 @@ from cms.views import bad_request
 from quizzes.models import QuizPage
 
 from . import services
-from .models import MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer, normalise_code
+from .models import HOST_LINK_LIFETIME, MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer, normalise_code
 from .state import cached_state, distribution, etag_for, for_view, session_state
 
 COOKIE_AGE = 12 * 3600
@@ -43,7 +46,7 @@ def _session_or_404(session_id):
 
 
 def _is_host(request, session):
-    return session.is_host_secret(request.COOKIES.get(_host_cookie(session)))
+    return session.is_host_token(request.COOKIES.get(_host_cookie(session)))
 
 
 def _seat(request, session):
@@ -76,13 +79,18 @@ def start(request, quiz_id):
 
 
 @require_GET
-def host_link(request, session_id, secret):
-    """The private host link: opens the teacher panel on another device of the teacher's."""
+def host_link(request, session_id, token):
+    """The private link: opens the teacher panel on another device of the teacher's. It works
+    once and for HOST_LINK_LIFETIME, so a copy in a log or a history is worth nothing."""
     session = _session_or_404(session_id)
-    if not session.is_host_secret(secret):
-        return bad_request(request, _("This host link is not valid."), status=403)
+    if not session.is_host_link_token(token):
+        return bad_request(request, _("This link has expired or is not valid. Open a new one in the teacher panel."),
+                           status=403)
+    if not cache.add("classroom-host-link-used:" + hashlib.sha256(token.encode()).hexdigest(), True,
+                     int(HOST_LINK_LIFETIME.total_seconds())):
+        return bad_request(request, _("This link was used already. Open a new one in the teacher panel."), status=403)
     response = redirect("classroom:teacher", session_id=session.pk)
-    _set_cookie(response, request, _host_cookie(session), secret)
+    _set_cookie(response, request, _host_cookie(session), session.host_token())
     return response
 
 
@@ -150,9 +158,8 @@ def teacher(request, session_id):
         box_approved=[m for m in messages if m.status == BoxMessage.Status.APPROVED],
         box_waiting=[m for m in messages if m.status == BoxMessage.Status.PENDING and not m.held],
         box_held=[m for m in messages if m.status == BoxMessage.Status.PENDING and m.held],
-        host_link=request.build_absolute_uri(
-            reverse("classroom:host_link", args=[session.pk, request.COOKIES.get(_host_cookie(session))])
-        ),
+        host_link=request.build_absolute_uri(reverse("classroom:host_link", args=[session.pk, session.host_link_token()])),
+        host_link_minutes=int(HOST_LINK_LIFETIME.total_seconds() // 60),
         guide=session.quiz.lesson.guide() if hasattr(session.quiz.lesson, "guide") else None,
     )
     return render(request, "classroom/teacher.html", context)
@@ -186,9 +193,13 @@ def control(request, session_id):
     session = _session_or_404(session_id)
     if not _is_host(request, session):
         return _not_the_host(request, session)
+    action = request.POST.get("action", "")
+    if action == "end":  # ending twice (two presses, two devices) shows the ended session
+        services.end(session)
+        return _back_to(request, session)
     if not session.is_active:
         return bad_request(request, _("This session has ended."), status=410)
-    if not services.advance(session, request.POST.get("action", "")):
+    if not services.advance(session, action):
         return bad_request(request, _("That step does not fit where the session is now. Go back to the session and try again."), status=409)
     return _back_to(request, session)
 
@@ -235,22 +246,28 @@ def moderate(request, session_id, message_id):
 
 
 def join(request, code=""):
+    """Join by code. An unknown code and an ended session get the same answer, and
+    such misses are limited per address (see models.JOIN_CODE_ALPHABET for why
+    guessing a live code takes far longer than a session lives)."""
     if request.method == "POST":
-        if is_limited(request, "classroom-join", *settings.UPSTANDER_CLASSROOM_JOIN_LIMIT):
-            return bad_request(request, _("Too many tries from your connection. Wait a minute, then type the code again."), status=429)
+        if is_limited(request, "classroom-wrong-code", *settings.UPSTANDER_CLASSROOM_WRONG_CODE_LIMIT, count=False):
+            return bad_request(request, _("Many codes that didn’t work came from your connection. Wait a few minutes, "
+                                          "then type the code on the screen again."), status=429)
         code = normalise_code(request.POST.get("code"))
         session = ClassroomSession.objects.filter(join_code=code).first() if code else None
-        error = None
-        if session is None:
-            error = _("We couldn’t find a session with that code. Check the code on the screen and try again.")
-        elif not session.is_active:
-            error = _("That session has ended. Ask your teacher for the new code.")
-        elif _seat(request, session):
-            return redirect("classroom:pupil", session_id=session.pk)
-        elif session.seats.count() >= MAX_SEATS:
-            error = _("This session is full.")
-        if error:
+        if session is None or not session.is_active:
+            is_limited(request, "classroom-wrong-code", *settings.UPSTANDER_CLASSROOM_WRONG_CODE_LIMIT)
+            error = _("We couldn’t find a running session with that code. Check the code on the screen, "
+                      "or ask your teacher for the new one.")
             return render(request, "classroom/join.html", {"code": code, "error": error}, status=400)
+        if _seat(request, session):
+            return redirect("classroom:pupil", session_id=session.pk)
+        if (is_limited(request, "classroom-join", *settings.UPSTANDER_CLASSROOM_JOIN_LIMIT)
+                or is_limited(request, "classroom-join", *settings.UPSTANDER_CLASSROOM_JOINS_PER_SESSION, per=session.pk)):
+            return bad_request(request, _("Many pupils joined from your connection just now. Wait a minute, then try again."),
+                               status=429)
+        if session.seats.count() >= MAX_SEATS:
+            return render(request, "classroom/join.html", {"code": code, "error": _("This session is full.")}, status=400)
         seat = Seat.objects.create(session=session)
         services.changed(session)
         response = redirect("classroom:pupil", session_id=session.pk)

@@ -2,15 +2,24 @@
 
 A page type opts in with `cacheable = True`. Only plain GETs without a query
 string or a session are served from the cache; a publish (or a change to the
-safeguarding entries) starts a new cache generation, so nothing stale survives
-it. Forms on cached pages carry a placeholder where the CSRF token goes; every
-response gets the visitor's own token there, cached or not."""
+safeguarding entries, or to a page's view restrictions) starts a new cache
+generation, so nothing stale survives it. Forms on cached pages carry a
+placeholder where the CSRF token goes; every response gets the visitor's own
+token there, cached or not. Never stored: a page behind a password or a login,
+and any response whose rendering used a real CSRF token (it belongs to one
+visitor)."""
+
+import hashlib
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.http.request import split_domain_port
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 CSRF_PLACEHOLDER = "__upstander_csrf_token__"
 GENERATION_KEY = "page-cache:generation"
@@ -37,8 +46,20 @@ def new_generation(**kwargs):
         cache.set(GENERATION_KEY, 2, None)
 
 
+def _site_key(request):
+    """The Wagtail site a request is for, from Wagtail's cached root paths. A Host
+    with another port, or a host no site claims (it gets the default site), never
+    makes a cache entry of its own."""
+    hostname = split_domain_port(request.get_host())[0]
+    for root in Site.get_site_root_paths():
+        if urlsplit(root.root_url).hostname == hostname:
+            return root.site_id
+    return "default"
+
+
 def _key(request):
-    return f"page-cache:{_generation()}:{request.get_host()}:{request.path}"
+    path = hashlib.sha256(request.path.encode("utf-8", "surrogatepass")).hexdigest()  # any path makes a short, safe key
+    return f"page-cache:{_generation()}:{_site_key(request)}:{path}"
 
 
 def can_serve_from_cache(request):
@@ -52,8 +73,10 @@ def can_serve_from_cache(request):
 
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):
-    """Wagtail's before_serve_page hook: remember that this response may be stored."""
-    if getattr(page.specific_class, "cacheable", False) and can_serve_from_cache(request):
+    """Wagtail's before_serve_page hook: remember that this response may be stored.
+    A restricted page never is, whatever order the hooks run in."""
+    if (getattr(page.specific_class, "cacheable", False) and can_serve_from_cache(request)
+            and not page.get_view_restrictions().exists()):
         request._page_cache_key = _key(request)
 
 
@@ -63,15 +86,19 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if can_serve_from_cache(request):
-            cached = cache.get(_key(request))
+            try:
+                cached = cache.get(_key(request))
+            except DatabaseError:  # the site lookup needs the database: let the view say it is down
+                cached = None
             if cached is not None:
                 response = HttpResponse(cached["content"], content_type=cached["content_type"])
                 response["X-Page-Cache"] = "hit"
                 return self._with_token(request, response)
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
+        used_a_real_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "CSRF_COOKIE_USED" in request.META
         if (key and response.status_code == 200 and not response.streaming and not response.cookies
-                and response.get("Content-Type", "").startswith("text/html")):
+                and not used_a_real_token and response.get("Content-Type", "").startswith("text/html")):
             cache.set(key, {"content": response.content, "content_type": response["Content-Type"]},
                       settings.UPSTANDER_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"

@@ -1,13 +1,20 @@
+import logging
+import unicodedata
+
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, Page
+
+from .http import database_is_reachable, safe_redirect
+
+logger = logging.getLogger(__name__)
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -22,10 +29,17 @@ def root_redirect(request):
     return response
 
 
+def plain_search_words(query):
+    """What a visitor typed, as words a search backend accepts: no control characters,
+    no quotes (an unbalanced quote is a syntax error to SQLite's full-text search)."""
+    cleaned = "".join(" " if unicodedata.category(ch).startswith("C") or ch in '"“”„' else ch for ch in query)
+    return " ".join(cleaned.split())[:SEARCH_QUERY_MAX_LENGTH]
+
+
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = Page.objects.none()
+    query = plain_search_words(request.GET.get("q", ""))
+    context = {"search_query": query, "results": Paginator([], SEARCH_RESULTS_PER_PAGE).get_page(1)}
     if query:
         searchable = [apps.get_model(name) for name in settings.UPSTANDER_SEARCH_PAGE_TYPES]
         results = (
@@ -36,12 +50,19 @@ def search(request):
             .specific()
             .search(query)
         )
-    page_of_results = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "cms/search.html",
-        {"search_query": query, "results": page_of_results},
-    )
+        try:
+            with transaction.atomic():  # a savepoint: a refused query leaves the connection usable
+                page_of_results = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+                page_of_results.object_list = list(page_of_results.object_list)
+        except DatabaseError:
+            if not database_is_reachable():
+                raise
+            logger.info("Search refused the query %r", query)
+            return render(request, "cms/search.html", {
+                **context, "search_error": _("We couldn’t search for that. Try a few plain words."),
+            }, status=400)
+        context["results"] = page_of_results
+    return render(request, "cms/search.html", context)
 
 
 def bad_request(request, message, status=400):
@@ -56,10 +77,7 @@ CLASSROOM_COOKIE = "upstander_classroom"
 def classroom_view(request):
     """A teacher hides the campaign box on the classroom's device, so a school can stay neutral in class.
     A functional cookie on that device only; nothing is stored on the server."""
-    target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = "/"
-    response = redirect(target)
+    response = safe_redirect(request.POST.get("next", ""), "/")
     if request.POST.get("classroom") == "1":
         response.set_cookie(CLASSROOM_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                             secure=request.is_secure())
@@ -75,10 +93,7 @@ def choose_language(request, language_code):
     languages = dict(settings.LANGUAGES)
     if language_code not in languages:
         return bad_request(request, _("We don’t have that language."))
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = f"/{language_code}/"
-    response = redirect(target)
+    response = safe_redirect(request.GET.get("next", ""), f"/{language_code}/")
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language_code, max_age=365 * 24 * 3600, samesite="Lax",
         secure=request.is_secure(), httponly=True,

@@ -44,11 +44,13 @@ def _connect_cache_invalidation():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
 
+    from wagtail.models import PageViewRestriction
+
     from .models import Helpline, ReportingRoute, SafeguardingSettings
 
     page_published.connect(page_cache.new_generation, dispatch_uid="page_cache.published")
     page_unpublished.connect(page_cache.new_generation, dispatch_uid="page_cache.unpublished")
-    for model in (Helpline, ReportingRoute, SafeguardingSettings):
+    for model in (Helpline, ReportingRoute, SafeguardingSettings, PageViewRestriction):
         post_save.connect(page_cache.new_generation, sender=model, dispatch_uid=f"page_cache.save.{model.__name__}")
         post_delete.connect(page_cache.new_generation, sender=model, dispatch_uid=f"page_cache.delete.{model.__name__}")
 

@@ -12,7 +12,7 @@ itself, makes a fresh PDF; a missing file is made on the spot.
 
 import logging
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -39,13 +39,16 @@ def _allowed_roots():
 
 def check_local_url(url):
     """Only the site's own static and media files (and data: URIs) may go into
-    a PDF: it never makes a request to another host or reads other files."""
+    a PDF: it never makes a request to another host or reads other files.
+    Returns the URL to fetch: the checked file itself, rebuilt from its resolved
+    path, so a query or "#fragment" can never point the fetch somewhere else."""
     if url.startswith("data:"):
-        return
-    if url.startswith("file://"):
-        path = Path(unquote(url[len("file://"):].split("?")[0])).resolve()
+        return url
+    parts = urlsplit(url)
+    if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+        path = Path(unquote(parts.path)).resolve()
         if any(path.is_relative_to(root) for root in _allowed_roots()):
-            return
+            return path.as_uri()
     raise ValueError(f"The guide PDF may only use the site's own files, not {url}")
 
 
@@ -54,8 +57,7 @@ def local_files_fetcher():
 
     class LocalFilesOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            check_local_url(url)
-            return super().fetch(url, headers)
+            return super().fetch(check_local_url(url), headers)
 
     return LocalFilesOnly(allowed_protocols={"file", "data"})
 

@@ -1,25 +1,13 @@
-"""The counts a call to action shows: confirmed signatures and anonymous
-supports, cached, and dropped from the cache whenever either changes."""
+"""The counts a call to action shows: confirmed signatures and anonymous supports,
+read from the petition's tally (one indexed row), which every confirmation,
+support and withdrawal changes in its own transaction."""
 
-from django.core.cache import cache
-from django.db import transaction
-
-CACHE_SECONDS = 300
-
-
-def _key(petition_id):
-    return f"petition-counts:{petition_id}"
+from .models import PetitionTally
 
 
 def petition_counts(petition):
-    counts = cache.get(_key(petition.pk))
-    if counts is None:
-        from .models import Signature, Support
-
-        signatures = Signature.objects.filter(petition=petition, confirmed_at__isnull=False).count()
-        supports = Support.objects.filter(petition=petition).count()
-        counts = {"signatures": signatures, "supports": supports}
-        cache.set(_key(petition.pk), counts, CACHE_SECONDS)
+    tally = PetitionTally.objects.filter(petition_id=petition.pk).values("signatures", "supports").first()
+    counts = tally or {"signatures": 0, "supports": 0}
     goal = petition.goal or 0
     total = counts["signatures"] + counts["supports"]
     return {
@@ -28,10 +16,3 @@ def petition_counts(petition):
         "goal": goal,
         "percent": min(100, round(100 * total / goal)) if goal else None,
     }
-
-
-def counts_changed(petition_id):
-    """Forget the cached counts now, and again once the change is committed (in
-    case another request cached the old numbers in between)."""
-    cache.delete(_key(petition_id))
-    transaction.on_commit(lambda: cache.delete(_key(petition_id)))

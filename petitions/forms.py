@@ -1,4 +1,5 @@
 import time
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -9,6 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from cms.forms import DescribedErrorsMixin
 
 STARTED_SALT = "petitions.form-started"
+
+
+def plain_text(value):
+    """What a person typed, without control or invisible characters (a vertical tab
+    breaks a spreadsheet, a zero-width space hides a duplicate), spaces collapsed."""
+    value = unicodedata.normalize("NFC", value)
+    return " ".join("".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in value).split())
 
 
 class SignatureForm(DescribedErrorsMixin, forms.Form):
@@ -45,6 +53,18 @@ class SignatureForm(DescribedErrorsMixin, forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["postcode_or_country"].widget.attrs["autocomplete"] = "postal-code"
+
+    def _clean_plain(self, name):
+        value = plain_text(self.cleaned_data[name])
+        if not value:
+            raise ValidationError(_("Please write this with letters or digits."), code="invalid")
+        return value
+
+    def clean_first_name(self):
+        return self._clean_plain("first_name")
+
+    def clean_postcode_or_country(self):
+        return self._clean_plain("postcode_or_country")
 
     def clean_website(self):
         if self.cleaned_data["website"]:

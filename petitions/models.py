@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -147,8 +148,18 @@ def normalise_email(email):
     return unicodedata.normalize("NFKC", email or "").strip().casefold()
 
 
+class SignatureQuerySet(models.QuerySet):
+    def anonymise(self):
+        """Remove the personal data; the signatures still count."""
+        return self.filter(anonymised_at__isnull=True).update(
+            first_name="", email="", email_normalised=None, postcode_or_country="",
+            updates_opt_in=False, secret=None, anonymised_at=timezone.now(),
+        )
+
+
 class Signature(models.Model):
-    """A named signature (16 and over). It counts once its email is confirmed."""
+    """A named signature (16 and over). It counts once its email is confirmed;
+    deleting a confirmed one (a withdrawal, an editor) takes it off the count (signals.py)."""
 
     petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="signatures")
     first_name = models.CharField(_("first name"), max_length=60, blank=True)
@@ -160,6 +171,10 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+    email_requested_at = models.DateTimeField(_("last email asked for at"), null=True, blank=True, editable=False)
+    email_sent_at = models.DateTimeField(_("last email sent at"), null=True, blank=True, editable=False)
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signature")
@@ -183,12 +198,50 @@ class Signature(models.Model):
     def is_confirmed(self):
         return self.confirmed_at is not None
 
+    def confirm(self):
+        """Confirm once; True when this call confirmed it. The count goes up in the same transaction."""
+        with transaction.atomic():
+            confirmed = Signature.objects.filter(pk=self.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+            if confirmed:
+                PetitionTally.add(self.petition_id, signatures=1)
+        return bool(confirmed)
+
     def anonymise(self):
-        self.first_name = self.email = self.postcode_or_country = ""
-        self.updates_opt_in = False
-        self.secret = None
-        self.anonymised_at = timezone.now()
-        self.save()
+        Signature.objects.filter(pk=self.pk).anonymise()
+
+
+class PetitionTally(models.Model):
+    """The numbers a petition shows, kept in the database and changed in the same
+    transaction as what they count (a confirmation, a support, a withdrawal), so
+    they can never go stale or lose a count under concurrent requests."""
+
+    petition = models.OneToOneField(PetitionPage, on_delete=models.CASCADE, related_name="tally", primary_key=True)
+    signatures = models.IntegerField(default=0)
+    supports = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("petition tally")
+
+    @classmethod
+    def add(cls, petition_id, signatures=0, supports=0):
+        """Add to the counts atomically (an UPDATE ... SET n = n + 1, never read-then-write)."""
+        changes = {"signatures": F("signatures") + signatures, "supports": F("supports") + supports}
+        if cls.objects.filter(petition_id=petition_id).update(**changes):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(petition_id=petition_id)
+        except IntegrityError:  # created by a concurrent request in between
+            pass
+        cls.objects.filter(petition_id=petition_id).update(**changes)
+
+    @classmethod
+    def recount(cls, petition_id):
+        """Count again from the rows (after a bulk change an editor made)."""
+        cls.objects.update_or_create(petition_id=petition_id, defaults={
+            "signatures": Signature.objects.filter(petition_id=petition_id, confirmed_at__isnull=False).count(),
+            "supports": Support.objects.filter(petition_id=petition_id).count(),
+        })
 
 
 class Support(models.Model):
@@ -199,6 +252,13 @@ class Support(models.Model):
 
     class Meta:
         verbose_name = _("anonymous support")
+
+    @classmethod
+    def record(cls, petition):
+        with transaction.atomic():
+            support = cls.objects.create(petition=petition)
+            PetitionTally.add(petition.pk, supports=1)
+        return support
 
 
 @register_setting(icon="pick")
@@ -220,3 +280,5 @@ class PetitionSettings(BaseSiteSetting):
 
 
 UNCONFIRMED_SIGNATURES_KEPT = timedelta(days=7)
+# However long a petition stays open, a signer's personal data goes two years after signing.
+SIGNERS_DATA_KEPT_AT_MOST = timedelta(days=730)

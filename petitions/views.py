@@ -2,25 +2,25 @@
 models store, counts.py keeps the shown numbers right."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from cms.http import is_local_path, safe_redirect
 from cms.ratelimit import is_limited
 from cms.views import bad_request, body_too_large
 
-from .counts import counts_changed
-from .emails import send_confirmation
 from .forms import SignatureForm
 from .models import Signature, Support, normalise_email
+from .tasks import send_signature_email
 from .tokens import secret_from_confirm_token, secret_from_withdraw_token
 
 MAX_BODY_BYTES = 16 * 1024
+EMAIL_AT_MOST_EVERY = timedelta(days=1)
 
 
 
@@ -55,22 +55,36 @@ def petition(request, page):
         form.describe_errors()
         return _render(request, page, "petitions/petition_page.html", status=400, form=form)
 
-    data = form.cleaned_data
-    try:
-        with transaction.atomic():
-            signature = Signature.objects.create(
-                petition=page,
-                first_name=data["first_name"].strip(),
-                email=data["email"].strip(),
-                postcode_or_country=data["postcode_or_country"].strip(),
-                updates_opt_in=data["updates_opt_in"],
+    signature = _sign(page, form.cleaned_data, site_url=request.build_absolute_uri("/"))
+    # The same page whether the address is new, waiting for confirmation or already counted:
+    # nobody can learn from it whether an address signed (the email says which).
+    return _render(request, page, "petitions/check_your_email.html", signature=signature)
+
+
+def _sign(page, data, site_url):
+    """Store the signature (or find the one this address already made) and send its email,
+    at most once a day per signature; the email goes out after the commit, through the task queue."""
+    now = timezone.now()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    petition=page,
+                    first_name=data["first_name"],
+                    email=data["email"].strip(),
+                    postcode_or_country=data["postcode_or_country"],
+                    updates_opt_in=data["updates_opt_in"],
+                )
+        except IntegrityError:
+            signature = Signature.objects.select_for_update().get(
+                petition=page, email_normalised=normalise_email(data["email"])
             )
-    except IntegrityError:
-        signature = Signature.objects.get(petition=page, email_normalised=normalise_email(data["email"]))
-        if signature.is_confirmed:
-            return _render(request, page, "petitions/already_signed.html")
-    send_confirmation(request, signature)
-    return _render(request, page, "petitions/check_your_email.html")
+        due = signature.email_requested_at is None or now - signature.email_requested_at >= EMAIL_AT_MOST_EVERY
+        if due:
+            Signature.objects.filter(pk=signature.pk).update(email_requested_at=now)
+    if due:
+        send_signature_email.enqueue(signature.pk, site_url)
+    return signature
 
 
 def support(request, page):
@@ -80,12 +94,10 @@ def support(request, page):
         return bad_request(request, _("This petition is closed. Thank you for caring about it."), status=410)
     if is_limited(request, "petition-support", *settings.UPSTANDER_PETITION_SUPPORT_LIMIT):
         return _too_many(request)
-    Support.objects.create(petition=page)
-    counts_changed(page.pk)
+    Support.record(page)
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = page.url
-    return redirect(f"{back.split('#')[0].split('?')[0]}?supported=1#petition")
+    back = back.split("#")[0].split("?")[0] if is_local_path(back) else page.url
+    return safe_redirect(f"{back}?supported=1#petition", page.url)
 
 
 def _signature_from(page, secret):
@@ -103,11 +115,7 @@ def confirm(request, page, token):
         )
     if request.method == "POST" and not signature.is_confirmed:
         # A POST, so that mail scanners that open links cannot confirm on their own.
-        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
-            confirmed_at=timezone.now()
-        )
-        if updated:
-            counts_changed(page.pk)
+        if signature.confirm():
             return _render(request, page, "petitions/confirmed.html", just_confirmed=True)
     if signature.is_confirmed or request.method == "POST":
         return _render(request, page, "petitions/confirmed.html", just_confirmed=False)
@@ -119,7 +127,6 @@ def withdraw(request, page, token):
     if signature is None:
         return bad_request(request, _("This link is not valid, or the signature was already withdrawn."))
     if request.method == "POST":
-        signature.delete()
-        counts_changed(page.pk)
+        signature.delete()  # off the count in the same transaction (signals.py)
         return _render(request, page, "petitions/withdrawn.html")
     return _render(request, page, "petitions/withdraw.html", token=token)

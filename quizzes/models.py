@@ -1,6 +1,6 @@
 import uuid
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Avg, Count, F, FloatField, Q
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
@@ -183,6 +183,31 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
         return views.show_results(request, self, attempt_id)
 
 
+class QuizAttemptManager(models.Manager):
+    def record(self, quiz, answers, submission):
+        """Score and store one go at a quiz, with a row per chosen option for the statistics.
+        The same submission counts once: returns (attempt, created), also when two arrive at once."""
+        existing = self.filter(submission=submission).first()
+        if existing:
+            return existing, False
+        result = quiz.score(answers)
+        try:
+            with transaction.atomic():
+                attempt = self.create(
+                    quiz=quiz, locale=quiz.locale, submission=submission, answers=answers,
+                    score=result.score, max_score=result.max_score,
+                )
+                QuizAnswer.objects.bulk_create(
+                    QuizAnswer(attempt=attempt, question_id=question.question_id, option_id=option.id,
+                               question_right=question.right)
+                    for question in result.questions
+                    for option in question.chosen
+                )
+        except IntegrityError:  # the same form sent twice at once
+            return self.get(submission=submission), False
+        return attempt, True
+
+
 class QuizAttempt(models.Model):
     """One anonymous go at a quiz: no user, no IP address, no cookie identifier."""
 
@@ -196,6 +221,8 @@ class QuizAttempt(models.Model):
     score = models.PositiveSmallIntegerField(_("score"))
     max_score = models.PositiveSmallIntegerField(_("highest possible score"))
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    objects = QuizAttemptManager()
 
     class Meta:
         verbose_name = _("quiz attempt")

@@ -1,17 +1,18 @@
 """The pupil's side of a quiz: answer, check one question, see the results.
 Thin: forms validate, QuizPage.score() scores, models store."""
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from cms.ratelimit import is_limited
 from cms.views import bad_request, body_too_large
 
 from .forms import CheckAnswerForm, QuizForm
-from .models import QuizAnswer, QuizAttempt
+from .models import QuizAttempt
 
 # A whole quiz's answers are well under a kilobyte or two; anything far larger is not a quiz answer.
 MAX_ANSWER_BODY_BYTES = 32 * 1024
@@ -36,31 +37,11 @@ def take_quiz(request, quiz):
     if not form.is_valid():
         return _render_quiz(request, quiz, form, status=400)
 
-    existing = QuizAttempt.objects.filter(submission=form.cleaned_data["submission"]).first()
-    if existing:
-        return _redirect_to_results(quiz, existing, again=True)
-    answers = form.answers()
-    result = quiz.score(answers)
-    try:
-        with transaction.atomic():
-            attempt = QuizAttempt.objects.create(
-                quiz=quiz,
-                locale=quiz.locale,
-                submission=form.cleaned_data["submission"],
-                answers=answers,
-                score=result.score,
-                max_score=result.max_score,
-            )
-            QuizAnswer.objects.bulk_create(
-                QuizAnswer(attempt=attempt, question_id=question.question_id, option_id=option.id,
-                           question_right=question.right)
-                for question in result.questions
-                for option in question.chosen
-            )
-    except IntegrityError:  # the same form sent twice at once
-        attempt = QuizAttempt.objects.get(submission=form.cleaned_data["submission"])
-        return _redirect_to_results(quiz, attempt, again=True)
-    return _redirect_to_results(quiz, attempt)
+    if is_limited(request, "quiz-submit", *settings.UPSTANDER_QUIZ_SUBMIT_LIMIT):
+        return bad_request(request, _("Many quizzes were sent from your connection just now. "
+                                      "Wait a minute, then send your answers again."), status=429)
+    attempt, created = QuizAttempt.objects.record(quiz, form.answers(), form.cleaned_data["submission"])
+    return _redirect_to_results(quiz, attempt, again=not created)
 
 
 def _redirect_to_results(quiz, attempt, again=False):

@@ -1,6 +1,7 @@
 """Live classroom sessions: start, join by code, teacher-paced questions, anonymous results."""
 
 import io
+import time
 from datetime import timedelta
 
 import pytest
@@ -79,20 +80,41 @@ def test_a_pupil_joins_by_code_and_keeps_the_seat_on_reload(teacher):
 def test_a_wrong_code_gets_a_clear_message(client):
     response = client.post(reverse("classroom:join"), {"code": "XXXXXX"})
     assert response.status_code == 400
-    assert "couldn’t find a session with that code" in response.content.decode()
+    assert "couldn’t find a running session with that code" in response.content.decode()
 
 
-def test_an_expired_session_cannot_be_joined(teacher):
+def test_an_ended_session_gets_the_same_answer_as_an_unknown_code(teacher):
+    unknown = Client().post(reverse("classroom:join"), {"code": "XXXXXX"})
     ClassroomSession.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
-    _, response = join(teacher.session_obj.join_code)
-    assert response.status_code == 400
-    assert "That session has ended" in response.content.decode()
+    _, ended = join(teacher.session_obj.join_code)
+    assert ended.status_code == unknown.status_code == 400
+    error = 'class="field__error"'
+    assert ended.content.decode().split(error)[1].split("</p>")[0] == unknown.content.decode().split(error)[1].split("</p>")[0]
 
 
-def test_joins_are_rate_limited(client, settings):
-    settings.UPSTANDER_CLASSROOM_JOIN_LIMIT = (3, 60)
+def test_wrong_codes_are_limited_per_address(client, settings):
+    settings.UPSTANDER_CLASSROOM_WRONG_CODE_LIMIT = (3, 600)
     statuses = [client.post(reverse("classroom:join"), {"code": "AAAAAA"}).status_code for _ in range(5)]
     assert statuses == [400, 400, 400, 429, 429]
+
+
+def test_a_whole_school_behind_one_address_joins_its_sessions(settings):
+    """30 classes of 30 pupils, all behind the school's one address, all join (the default limits)."""
+    quiz = QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
+    starts = [Client().post(reverse("classroom:start", args=[quiz.pk])) for _ in range(30)]
+    assert all(response.status_code == 302 for response in starts)
+    sessions = list(ClassroomSession.objects.all())
+    assert len(sessions) == 30
+    for session in sessions:
+        for _ in range(30):
+            assert join(session.join_code)[1].status_code == 302
+    assert Seat.objects.count() == 900
+
+
+def test_joins_into_one_session_from_one_address_are_limited(teacher, settings):
+    settings.UPSTANDER_CLASSROOM_JOINS_PER_SESSION = (2, 600)
+    statuses = [join(teacher.session_obj.join_code)[1].status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
 
 
 def test_a_session_holds_at_most_200_seats(teacher):
@@ -121,6 +143,28 @@ def test_the_private_host_link_opens_the_controls_on_another_device(teacher):
     response = other_device.get(link)
     assert other_device.get(response["Location"]).status_code == 200
     assert Client().get(reverse("classroom:host_link", args=[session.pk, "forged"])).status_code == 403
+
+
+def test_the_private_host_link_works_once(teacher):
+    session = teacher.session_obj
+    html = teacher.get(reverse("classroom:teacher", args=[session.pk])).content.decode()
+    link = html.split("<code>")[1].split("</code>")[0]
+    assert Client().get(link).status_code == 302
+    second = Client().get(link)
+    assert second.status_code == 403 and "used already" in second.content.decode()
+
+
+def test_the_private_host_link_expires(teacher):
+    from unittest import mock
+
+    from classroom.models import HOST_LINK_LIFETIME
+
+    session = teacher.session_obj
+    token = session.host_link_token()
+    later = time.time() + HOST_LINK_LIFETIME.total_seconds() + 1
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        response = Client().get(reverse("classroom:host_link", args=[session.pk, token]))
+    assert response.status_code == 403 and "expired" in response.content.decode()
 
 
 def test_the_whole_journey_with_three_pupils(teacher):
@@ -238,3 +282,19 @@ def test_purge_leaves_running_sessions_alone(teacher):
     assert ClassroomSession.objects.count() == 1
 
 
+
+
+def test_a_state_computed_before_a_change_is_never_served_after_it(teacher):
+    """A poll that read the session before a pupil joined must not store its old state over the new one."""
+    from classroom import state as live_state
+
+    session = ClassroomSession.objects.get(pk=teacher.session_obj.pk)
+    session.quiz = session.quiz.specific
+    version_before = live_state._version(session.pk)
+    stale = live_state.session_state(session)  # computed now, with no seats
+    join(session.join_code)  # the change: a pupil joins, the version moves on
+    from django.core.cache import cache
+
+    cache.set(live_state._key(session.pk, version_before), stale, live_state.STATE_SECONDS)  # the slow poll's write
+    url = reverse("classroom:state", args=[session.pk]) + "?view=projector"
+    assert Client().get(url).json()["seats"] == 1

@@ -21,7 +21,7 @@ def session(settings):
     if connection.vendor != "postgresql":
         pytest.skip("The concurrency tests need PostgreSQL: run `make test-postgres` (CI does).")
     settings.UPSTANDER_CLASSROOM_JOIN_LIMIT = (10_000, 60)
-    call_command("load_demo_content", stdout=io.StringIO())
+    call_command("load_demo_content", "--without-translations", stdout=io.StringIO())
     quiz = QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
     teacher = Client()
     teacher.post(reverse("classroom:start", args=[quiz.pk]))
@@ -33,6 +33,7 @@ def session(settings):
         pupils.append(pupil)
     teacher.post(reverse("classroom:control", args=[session.pk]), {"action": "start"})
     session.refresh_from_db()
+    session.teacher = teacher
     return session, pupils
 
 
@@ -54,5 +55,35 @@ def test_pupils_answering_at_the_same_instant_are_all_counted(session):
         statuses = list(pool.map(send, pupils))
     assert statuses == [302] * PUPILS
     assert SessionAnswer.objects.filter(session=session, question_id=question_id).count() == PUPILS
-    state = Client().get(reverse("classroom:state", args=[session.pk])).json()
+    state = Client().get(reverse("classroom:state", args=[session.pk]) + "?view=projector").json()
     assert state["answered"] == PUPILS
+
+
+def test_two_end_presses_at_the_same_instant_end_the_session_once(session):
+    from quizzes.models import QuizAttempt
+
+    session, pupils = session
+    session.quiz = session.quiz.specific
+    question_id, question = session.current_question()
+    option = question.block.answer_options(question.value)[0].id
+    for pupil in pupils[:5]:
+        pupil.post(reverse("classroom:answer", args=[session.pk]), {"question": question_id, "answer": option})
+    devices = []
+    for _ in range(2):
+        device = Client()
+        device.cookies.update(session.teacher.cookies)
+        devices.append(device)
+
+    def press_end(device):
+        try:
+            return device.post(reverse("classroom:control", args=[session.pk]), {"action": "end"}).status_code
+        finally:
+            from django.db import connection as thread_connection
+
+            thread_connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = list(pool.map(press_end, devices))
+    assert statuses == [302, 302]
+    assert QuizAttempt.objects.filter(quiz=session.quiz).count() == 5
+    assert ClassroomSession.objects.get(pk=session.pk).state == "ended"

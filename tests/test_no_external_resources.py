@@ -44,3 +44,20 @@ def test_no_demo_page_loads_anything_from_another_host(client, demo_pages):
 def test_error_and_search_pages_load_nothing_from_another_host(client):
     for url in ("/en/no-such-page/", "/en/search/?q=consent"):
         assert external_resources(client.get(url).content.decode()) == [], url
+
+
+ADMIN_PAGES = [
+    "/admin/", "/admin/pages/", "/admin/reports/locked/", "/admin/account/",
+    "/admin/images/", "/admin/documents/", "/admin/users/",
+]
+
+
+def test_no_admin_page_an_editor_sees_loads_anything_from_another_host(client, home):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("editor-check", "editor@example.com", "pw"))
+    for url in ADMIN_PAGES + [f"/admin/pages/{home.pk}/", f"/admin/pages/{home.pk}/edit/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert external_resources(response.content.decode()) == [], url
+        assert "gravatar" not in response.content.decode(), url

@@ -86,3 +86,43 @@ def test_a_changed_disclosure_card_shows_at_once_on_the_guide(client, lesson):
     card.title = "If a pupil tells you: updated"
     card.save()
     assert "If a pupil tells you: updated" in client.get(guide.url).content.decode()
+
+
+def test_a_page_behind_a_password_is_never_stored(client, lesson):
+    from wagtail.models import PageViewRestriction
+
+    client.get(lesson.url)
+    PageViewRestriction.objects.create(page=lesson, restriction_type="password", password="class-2b")
+    first = client.get(lesson.url)
+    second = client.get(lesson.url)
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert "password" in second.content.decode().lower()
+
+
+def test_adding_a_restriction_clears_the_cached_page(client, lesson):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get(lesson.url)["X-Page-Cache"] == "miss"
+    PageViewRestriction.objects.create(page=lesson, restriction_type="login")
+    assert client.get(lesson.url).status_code == 302  # to the login page, not the stored copy
+
+
+def test_a_response_that_used_a_real_csrf_token_is_never_stored(client, lesson, monkeypatch):
+    from django.middleware.csrf import get_token
+
+    from lessons.models import LessonPage
+
+    original = LessonPage.serve
+
+    def serve_with_a_real_token(self, request, *args, **kwargs):
+        get_token(request)
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(LessonPage, "serve", serve_with_a_real_token)
+    client.get(lesson.url)
+    assert "X-Page-Cache" not in client.get(lesson.url)
+
+
+def test_another_port_on_the_same_host_uses_the_same_cache_entry(lesson):
+    assert Client(HTTP_HOST="localhost:8000").get(lesson.url)["X-Page-Cache"] == "miss"
+    assert Client(HTTP_HOST="localhost:9999").get(lesson.url)["X-Page-Cache"] == "hit"

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -82,8 +83,8 @@ def test_the_lesson_call_to_action_offers_only_the_anonymous_support(client):
 
 
 def test_the_call_to_action_shows_live_counts_and_progress(client, petition):
-    Support.objects.create(petition=petition)
-    SignatureFactory(petition=petition, confirmed_at=timezone.now())
+    Support.record(petition)
+    SignatureFactory(petition=petition, confirmed=True)
     html = client.get(ModulePage.objects.get(locale__language_code="en", slug="consent").url).content.decode()
     assert "<strong>1</strong> signature" in html and "<strong>1</strong> person supports it" in html
     assert "2 of the goal of 10000" in html
@@ -211,20 +212,84 @@ def test_a_forged_link_is_refused(client, petition):
     assert client.post(petition.url + "confirm/not-a-real-token/").status_code == 400
 
 
+def notice(response):
+    return response.content.decode().split('class="notice-panel"')[1].split("</section>")[0]
+
+
 def test_signing_again_with_the_same_email_counts_once(client, petition):
     sign(client, petition)
     client.post(link_from_email("confirm"))
-    response = sign(client, petition, email="  yasmine@EXAMPLE.com ")
-    assert "already signed" in response.content.decode()
+    sign(client, petition, email="  yasmine@EXAMPLE.com ")
     assert Signature.objects.count() == 1
     assert counts(client, petition)["signatures"] == 1
 
 
-def test_signing_again_before_confirming_sends_the_link_again(client, petition):
+def test_signing_with_an_address_that_signed_looks_exactly_like_signing_once(client, petition):
+    first = sign(client, petition, email="first@example.com")
+    sign(client, petition, email="known@example.com")
+    client.post(link_from_email("confirm"))
+    again = sign(Client(), petition, email="known@example.com")
+    assert again.status_code == first.status_code == 200
+    assert notice(again) == notice(first)
+
+
+def test_the_email_to_an_address_that_already_signed_says_so(client, petition):
     sign(client, petition)
+    client.post(link_from_email("confirm"))
+    Signature.objects.update(email_requested_at=timezone.now() - timedelta(days=1, minutes=1))
+    sign(Client(), petition, email="yasmine@example.com")
+    assert len(mail.outbox) == 2
+    assert "already signed" in mail.outbox[-1].subject
+    assert "/confirm/" not in mail.outbox[-1].body and "/withdraw/" in mail.outbox[-1].body
+
+
+def test_signing_again_before_confirming_sends_the_link_again_the_next_day(client, petition):
+    sign(client, petition)
+    Signature.objects.update(email_requested_at=timezone.now() - timedelta(days=1, minutes=1))
     sign(client, petition, email="YASMINE@example.com")
     assert Signature.objects.count() == 1
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 2 and "/confirm/" in mail.outbox[-1].body
+
+
+def test_signing_again_the_same_day_sends_no_second_email(client, petition):
+    sign(client, petition)
+    sign(client, petition, email="YASMINE@example.com")
+    sign(client, petition, email="yasmine@example.com")
+    assert len(mail.outbox) == 1
+
+
+def test_the_email_carries_nothing_the_signer_typed(client, petition):
+    sign(client, petition, first_name="Visit evil.example now", postcode_or_country="Click here")
+    email = mail.outbox[0]
+    assert "evil.example" not in email.body + email.subject and "Click here" not in email.body
+
+
+def test_a_name_with_control_characters_is_stored_clean(client, petition):
+    sign(client, petition, first_name="Sa\x0bm\u200b", postcode_or_country="9000\x07")
+    signature = Signature.objects.get()
+    assert signature.first_name == "Sa m" and signature.postcode_or_country == "9000"
+
+
+def test_a_name_of_only_control_characters_is_refused(client, petition):
+    response = sign(client, petition, first_name="\x0b\x0b")
+    assert response.status_code == 400 and not Signature.objects.exists()
+
+
+def test_both_exports_survive_control_characters(admin_client, petition):
+    SignatureFactory(petition=petition, first_name="Sam\x0b", email="sam@example.com", confirmed=True)
+    Signature.objects.filter(email="sam@example.com").update(first_name="Sam\x0b")  # as an older form stored it
+    url = reverse("signatures:index")
+    response = admin_client.get(url, {"export": "csv"})
+    assert response.status_code == 200
+    assert "Sam\x0b" not in b"".join(response.streaming_content).decode() and "Sam" in b"".join(
+        admin_client.get(url, {"export": "csv"}).streaming_content).decode()
+    response = admin_client.get(url, {"export": "xlsx"})
+    assert response.status_code == 200
+    from openpyxl import load_workbook
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    cells = [cell.value for row in load_workbook(io.BytesIO(content)).active.iter_rows() for cell in row]
+    assert "Sam" in cells
 
 
 def test_withdrawing_deletes_the_signature_and_its_count(client, petition):
@@ -333,7 +398,7 @@ def test_purge_deletes_unconfirmed_signatures_after_seven_days(petition):
 
 
 def test_purge_removes_personal_data_after_a_petition_closes_and_keeps_the_count(client, petition):
-    SignatureFactory.create_batch(3, petition=petition, confirmed_at=timezone.now())
+    SignatureFactory.create_batch(3, petition=petition, confirmed=True)
     petition.opens_on = timezone.localdate() - timedelta(days=petition.keep_personal_data_days + 30)
     petition.closes_on = timezone.localdate() - timedelta(days=petition.keep_personal_data_days + 1)
     petition.save_revision().publish()
@@ -343,6 +408,26 @@ def test_purge_removes_personal_data_after_a_petition_closes_and_keeps_the_count
     assert counts(client, PetitionPage.objects.get(pk=petition.pk))["signatures"] == 3
 
 
+def test_purge_removes_personal_data_two_years_after_signing_even_if_the_petition_never_closes(client, petition):
+    old, recent = SignatureFactory.create_batch(2, petition=petition, confirmed=True)
+    Signature.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=731))
+    call_command("purge_petition_data", stdout=io.StringIO())
+    assert Signature.objects.get(pk=old.pk).email == "" and Signature.objects.get(pk=recent.pk).email != ""
+    assert counts(client, petition)["signatures"] == 2
+
+
 def test_the_privacy_notice_says_what_is_kept_and_for_how_long(client):
     html = client.get("/en/privacy/").content.decode()
-    assert "7 days" in html and "90 days" in html and "I support this" in html
+    assert "7 days" in html and "90 days" in html and "two years" in html and "I support this" in html
+
+
+def test_the_withdraw_link_expires_after_30_days(client, petition):
+    from unittest import mock
+
+    sign(client, petition)
+    withdraw = link_from_email("withdraw")
+    later = time.time() + 31 * 24 * 3600
+    with mock.patch("petitions.tokens.time.time", return_value=later):
+        response = client.post(withdraw)
+    assert response.status_code == 400
+    assert Signature.objects.count() == 1

@@ -200,6 +200,21 @@ def test_the_pdf_never_fetches_from_another_host():
         check_local_url("file:///etc/passwd")
 
 
+def test_a_crafted_fragment_cannot_point_the_pdf_at_another_file(settings):
+    from pathlib import Path
+
+    media = Path(settings.MEDIA_ROOT).resolve()
+    with pytest.raises(ValueError):
+        check_local_url(f"file:///etc/hostname#/../..{media}/guides/x.pdf")
+
+
+def test_an_allowed_file_is_fetched_by_its_resolved_path(settings):
+    from pathlib import Path
+
+    media = Path(settings.MEDIA_ROOT).resolve()
+    assert check_local_url(f"file://{media}/guides/../guides/x.pdf?v=1#top") == (media / "guides" / "x.pdf").as_uri()
+
+
 def test_module_pack_holds_every_guide_of_the_module(client, guide):
     module = ModulePage.objects.get(locale__language_code="en", slug="consent")
     response = client.get(module.url + "teacher-guides/pdf/")

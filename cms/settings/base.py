@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -21,6 +22,10 @@ INSTALLED_APPS = [
     "quizzes",
     "petitions",
     "classroom",
+    "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -51,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,9 +68,20 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.page_cache.PageCacheMiddleware",
-    "cms.middleware.AdminLoginRateLimitMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Admin sign-in: django-axes locks a username on one address out after repeated
+# failures, counted in the shared cache only (no editors' addresses in the database).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "cms/admin/locked_out.html"
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -155,6 +172,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "pptx", "mp4", "webm", "vtt", "t
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin makes no outside requests either
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no editor's email hash sent to gravatar.com; initials instead
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Shown when the database cannot be reached (the 500 page); normal pages read
@@ -174,6 +192,11 @@ LOGGING = {
 # Serve uploaded media through Django (development and tests only).
 UPSTANDER_SERVE_MEDIA = False
 
+# Background work (petition emails, Wagtail's own tasks) through Django's tasks
+# framework: run at once in development and tests; production queues them in
+# the database and a worker (`manage.py db_worker`) runs them, retrying emails.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # Make a teacher guide's PDF as soon as the guide, its lesson or its quiz is
 # published (downloads then serve a stored file). Off in tests for speed.
 UPSTANDER_GUIDE_PDF_ON_PUBLISH = True
@@ -182,14 +205,20 @@ UPSTANDER_GUIDE_PDF_ON_PUBLISH = True
 # the client address is REMOTE_ADDR). Used by the rate limits.
 UPSTANDER_TRUSTED_PROXY_COUNT = int(os.environ.get("UPSTANDER_TRUSTED_PROXY_COUNT", "0"))
 
-# Petition signing limits per client address.
-UPSTANDER_PETITION_SIGN_LIMIT = (int(os.environ.get("UPSTANDER_SIGNATURES_PER_HOUR", "5")), 3600)
-UPSTANDER_PETITION_SUPPORT_LIMIT = (int(os.environ.get("UPSTANDER_SUPPORTS_PER_HOUR", "10")), 3600)
+# Rate limits (cms/ratelimit.py), per client address, sized for a whole school
+# behind one address: (requests, seconds). README.md lists and explains them.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.ratelimit.client_ip"
+RATELIMIT_IPV6_MASK = 64
+RATELIMIT_FAIL_OPEN = True  # a cache outage lets requests through rather than refusing a class
+UPSTANDER_PETITION_SIGN_LIMIT = (int(os.environ.get("UPSTANDER_SIGNATURES_PER_HOUR", "100")), 3600)
+UPSTANDER_PETITION_SUPPORT_LIMIT = (int(os.environ.get("UPSTANDER_SUPPORTS_PER_HOUR", "1000")), 3600)
 UPSTANDER_PETITION_MIN_FILL_SECONDS = 3
-
-# Live classroom sessions: joins and starts per client address.
-UPSTANDER_CLASSROOM_JOIN_LIMIT = (30, 60)  # join attempts per minute
-UPSTANDER_CLASSROOM_START_LIMIT = (20, 600)  # sessions started per 10 minutes
+UPSTANDER_QUIZ_SUBMIT_LIMIT = (1200, 600)  # 900 pupils of a school finishing a quiz in the same period
+UPSTANDER_CLASSROOM_START_LIMIT = (60, 600)  # 30 classes starting sessions, with room for a second try
+UPSTANDER_CLASSROOM_JOIN_LIMIT = (2000, 600)  # joins per address: a school's 900 pupils in two minutes
+UPSTANDER_CLASSROOM_JOINS_PER_SESSION = (200, 600)  # joins into one session from one address (its seats)
+UPSTANDER_CLASSROOM_WRONG_CODE_LIMIT = (60, 600)  # unknown or ended codes per address: typos, not guessing
 UPSTANDER_CLASSROOM_MESSAGES_PER_SEAT = 5  # anonymous messages to the teacher per pupil and session
 
 # Video providers whose players may load in a frame (only after the viewer clicks).
@@ -198,7 +227,24 @@ UPSTANDER_CSP_FRAME_SOURCES = [
         "UPSTANDER_CSP_FRAME_SOURCES", "https://www.youtube-nocookie.com https://player.vimeo.com"
     ).split() if source
 ]
-UPSTANDER_ADMIN_LOGIN_LIMIT = (10, 300)  # sign-in attempts per client and 5 minutes
+# The site's Content-Security-Policy (django-csp): no inline scripts, nothing from
+# another host. The admin and uploaded media get their own (cms/middleware.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *UPSTANDER_CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # Published pages are cached this long for anonymous visitors (0 turns it off);
 # a publish clears them at once. Petition counts on cached pages lag by at most this.

@@ -1,10 +1,12 @@
 """Production: everything comes from the environment; refuses to start without
-a secret key or allowed hosts."""
+a secret key, allowed hosts, a database (DATABASE_URL) and Redis (REDIS_URL)."""
 
 import os
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from cms.redis_breaker import redis_cache
 
 from .base import *  # noqa: F403
 
@@ -21,28 +23,17 @@ def _required(name):
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
-UPSTANDER_TRUSTED_PROXY_COUNT = int(os.environ.get("UPSTANDER_TRUSTED_PROXY_COUNT", "1"))
+# Reverse proxies in front that add X-Forwarded-For: none unless said, so a client cannot forge its address.
+UPSTANDER_TRUSTED_PROXY_COUNT = int(os.environ.get("UPSTANDER_TRUSTED_PROXY_COUNT", "0"))
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",  # noqa: F405
-        conn_max_age=600,
-        conn_health_checks=True,
-    )
-}
-
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            # Redis down means cache misses, not errors (cms/cache.py).
-            "BACKEND": "cms.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+# Production never falls back silently to SQLite and a per-process memory cache:
+# with several workers they would multiply rate limits, clear caches in one
+# worker only and answer "database is locked".
+DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True)}
+CACHES = {"default": redis_cache(_required("REDIS_URL"))}  # Redis down or hung: cache misses, not errors
 
 MEDIA_URL = os.environ.get("MEDIA_URL", MEDIA_URL)  # noqa: F405
 
@@ -58,5 +49,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOW
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 UPSTANDER_GUIDE_PDF_ON_PUBLISH = os.environ.get("UPSTANDER_GUIDE_PDF_ON_PUBLISH", "true").lower() == "true"

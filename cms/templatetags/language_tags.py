@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from wagtail.models import Page
 
@@ -41,5 +42,10 @@ def page_languages(context):
 
 @register.simple_tag(takes_context=True)
 def full_url(context, path):
+    """The absolute address of path; just the path when the request's Host is not one of ours
+    (the 400 page for a bad Host must still render)."""
     request = context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    try:
+        return request.build_absolute_uri(path) if request else path
+    except DisallowedHost:
+        return path

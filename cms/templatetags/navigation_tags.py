@@ -1,4 +1,5 @@
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from wagtail.models import Site
 
@@ -9,7 +10,7 @@ def _home(request):
     try:
         site = Site.find_for_request(request)
         return site.root_page.localized if site else None
-    except DatabaseError:  # the 500 page still renders its help
+    except (DatabaseError, DisallowedHost):  # the 500 page, and the 400 page for a bad Host, still render
         return None
 
 

@@ -6,6 +6,7 @@ the footer and each help box of a page all ask for the same rows."""
 import logging
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from wagtail.models import Locale
 
@@ -33,8 +34,8 @@ def _cached(context, key, loader):
     if key not in cache:
         try:
             cache[key] = loader()
-        except DatabaseError:
-            # The 500 page must still show help when the database is the problem.
+        except (DatabaseError, DisallowedHost):
+            # The 500 page must still show help when the database is the problem, the 400 page for a bad Host too.
             logger.exception("Safeguarding data could not be read")
             cache[key] = [fallback_helpline()] if key == "helplines" else []
     return cache[key]

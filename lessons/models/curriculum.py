@@ -260,7 +260,7 @@ class LessonPage(RoutablePageMixin, JustifiedContent, Page):
         ]
         live = [
             session for session in ClassroomSession.objects.filter(quiz=quiz).exclude(state="ended")
-            if session.is_active and session.is_host_secret(request.COOKIES.get(f"upstander_host_{session.pk.hex}"))
+            if session.is_active and session.is_host_token(request.COOKIES.get(f"upstander_host_{session.pk.hex}"))
         ]
         return {"presenting": True, "questions": questions, "live_session": live[0] if live else None}
 

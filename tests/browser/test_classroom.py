@@ -49,5 +49,5 @@ def test_a_wrong_code_is_explained(open_page):
     page = open_page("/en/class/join/")
     page.get_by_label("Code").fill("XXXXXX")
     page.get_by_role("button", name="Join").click()
-    assert page.get_by_text("couldn’t find a session with that code").is_visible()
+    assert page.get_by_text("couldn’t find a running session with that code").is_visible()
     assert_no_serious_axe_violations(page)

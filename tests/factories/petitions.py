@@ -20,9 +20,19 @@ class PetitionPageFactory(wagtail_factories.PageFactory):
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):
+    """A signature; SignatureFactory(confirmed=True) confirms it the way the
+    confirmation link does, so the petition's count goes up too."""
+
     first_name = "Noor"
     email = factory.Sequence(lambda n: f"signer{n}@example.com")
     postcode_or_country = "1000"
 
     class Meta:
         model = Signature
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def confirmed(signature, create, extracted, **kwargs):
+        if extracted:
+            signature.confirm()
+            signature.refresh_from_db()
