@@ -63,10 +63,11 @@ worker: install
 backup: install
 	$(PY) manage.py backup --output backups
 
-## Django's checks and a missing-migration check, as CI runs them.
+## Django's checks, a missing-migration check and the import contract (.importlinter), as CI runs them.
 check: install-dev
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 ## The whole suite, on the database DATABASE_URL names (SQLite in memory when unset).
 test: check compile-messages

@@ -81,6 +81,18 @@ class ClassroomSession(models.Model):
         return session, session.host_token()
 
     # The host's cookie holds a value signed with the site's secret key: nothing to store, nothing to leak.
+    @property
+    def host_cookie_name(self):
+        return f"upstander_host_{self.pk.hex}"
+
+    @property
+    def seat_cookie_name(self):
+        return f"upstander_seat_{self.pk.hex}"
+
+    def is_hosted_by(self, request):
+        """True when this request comes from the device of the teacher who runs the session."""
+        return self.is_host_token(request.COOKIES.get(self.host_cookie_name))
+
     def host_token(self):
         return signing.dumps(str(self.pk), salt=HOST_SALT)
 

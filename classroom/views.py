@@ -31,14 +31,6 @@ from .state import cached_state, distribution, etag_for, for_view, session_state
 COOKIE_AGE = 12 * 3600
 
 
-def _host_cookie(session):
-    return f"upstander_host_{session.pk.hex}"
-
-
-def _seat_cookie(session):
-    return f"upstander_seat_{session.pk.hex}"
-
-
 def _session_or_404(session_id):
     session = get_object_or_404(ClassroomSession.objects.select_related("quiz"), pk=session_id)
     session.quiz = session.quiz.specific
@@ -46,11 +38,11 @@ def _session_or_404(session_id):
 
 
 def _is_host(request, session):
-    return session.is_host_token(request.COOKIES.get(_host_cookie(session)))
+    return session.is_hosted_by(request)
 
 
 def _seat(request, session):
-    token = request.COOKIES.get(_seat_cookie(session))
+    token = request.COOKIES.get(session.seat_cookie_name)
     if not token:
         return None
     try:
@@ -74,7 +66,7 @@ def start(request, quiz_id):
         return bad_request(request, _("Many sessions were started from your connection. Please wait a few minutes."), status=429)
     session, secret = ClassroomSession.start(quiz)
     response = redirect("classroom:host", session_id=session.pk)
-    _set_cookie(response, request, _host_cookie(session), secret)
+    _set_cookie(response, request, session.host_cookie_name, secret)
     return response
 
 
@@ -90,7 +82,7 @@ def host_link(request, session_id, token):
                      int(HOST_LINK_LIFETIME.total_seconds())):
         return bad_request(request, _("This link was used already. Open a new one in the teacher panel."), status=403)
     response = redirect("classroom:teacher", session_id=session.pk)
-    _set_cookie(response, request, _host_cookie(session), session.host_token())
+    _set_cookie(response, request, session.host_cookie_name, session.host_token())
     return response
 
 
@@ -271,7 +263,7 @@ def join(request, code=""):
         seat = Seat.objects.create(session=session)
         services.changed(session)
         response = redirect("classroom:pupil", session_id=session.pk)
-        _set_cookie(response, request, _seat_cookie(session), str(seat.token))
+        _set_cookie(response, request, session.seat_cookie_name, str(seat.token))
         return response
     return render(request, "classroom/join.html", {"code": normalise_code(code)})
 

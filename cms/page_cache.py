@@ -23,7 +23,6 @@ from wagtail.models import Site
 
 CSRF_PLACEHOLDER = "__upstander_csrf_token__"
 GENERATION_KEY = "page-cache:generation"
-NO_CACHE_COOKIES = ("upstander_classroom",)
 
 
 def placeholder_input():
@@ -68,7 +67,7 @@ def can_serve_from_cache(request):
         and request.method in ("GET", "HEAD")
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not any(name in request.COOKIES for name in NO_CACHE_COOKIES)
+        and not any(name in request.COOKIES for name in settings.UPSTANDER_PAGE_CACHE_SKIP_COOKIES)
     )
 
 

@@ -31,7 +31,7 @@ if settings.UPSTANDER_SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
-    path("classroom-view/", views.classroom_view, name="classroom_view"),
+    path("campaign-box/", include("petitions.urls")),
     path("class/", include("classroom.urls")),
     path("", include(wagtail_urls)),
 )

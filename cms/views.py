@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from .http import database_is_reachable, safe_redirect
@@ -68,22 +68,6 @@ def search(request):
 def bad_request(request, message, status=400):
     """A 4xx page in the site's style that says what went wrong and what to do next."""
     return render(request, "400.html", {"message": message}, status=status)
-
-
-CLASSROOM_COOKIE = "upstander_classroom"
-
-
-@require_POST
-def classroom_view(request):
-    """A teacher hides the campaign box on the classroom's device, so a school can stay neutral in class.
-    A functional cookie on that device only; nothing is stored on the server."""
-    response = safe_redirect(request.POST.get("next", ""), "/")
-    if request.POST.get("classroom") == "1":
-        response.set_cookie(CLASSROOM_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                            secure=request.is_secure())
-    else:
-        response.delete_cookie(CLASSROOM_COOKIE, samesite="Lax")
-    return response
 
 
 @require_GET

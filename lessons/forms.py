@@ -46,3 +46,15 @@ class LessonFinderForm(DescribedErrorsMixin, forms.Form):
 
 def tags_used_by(lessons):
     return Tag.objects.filter(lessons_lessonpagetag_items__content_object__in=lessons).distinct().order_by("name")
+
+
+class GuideFilterForm(DescribedErrorsMixin, forms.Form):
+    age = forms.ChoiceField(label=_("Age"), required=False)
+    module = forms.ChoiceField(label=_("Module"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, data, *, modules, languages):
+        super().__init__(data)
+        self.fields["age"].choices = [("", _("All ages"))] + age_band_choices()
+        self.fields["module"].choices = [("", _("All modules"))] + [(m.translation_key, m.title) for m in modules]
+        self.fields["language"].choices = [("", _("All languages"))] + languages

@@ -31,7 +31,7 @@ def refresh_guide_pdf(sender, instance, **kwargs):
         return
 
     def make():
-        from .guide_pdf import guide_pdf
+        from .models.pdfs import guide_pdf
 
         try:
             guide_pdf(type(guide).objects.get(pk=guide.pk))

@@ -19,6 +19,8 @@ from cms.blocks import RICH_TEXT_FEATURES
 from guardrails.forms import ContentCheckedPageForm
 from guardrails.models import JustifiedContent
 
+from .signals import signature_email_due
+
 
 # Beside the campaign's story (CONTENT_GUIDE rule 10): the suicide-prevention lines.
 ORIGIN_HELP_BOX = {
@@ -105,9 +107,47 @@ class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
         return self.is_open and not self.external_url
 
     def counts(self):
-        from .counts import petition_counts
+        """The numbers the call to action shows, from the tally (one indexed row)."""
+        counts = PetitionTally.objects.filter(petition_id=self.pk).values("signatures", "supports").first()
+        counts = counts or {"signatures": 0, "supports": 0}
+        total = counts["signatures"] + counts["supports"]
+        return {
+            **counts,
+            "total": total,
+            "goal": self.goal or 0,
+            "percent": min(100, round(100 * total / self.goal)) if self.goal else None,
+        }
 
-        return petition_counts(self)
+    def record_support(self):
+        """An anonymous "I support this": one more, counted in the same transaction."""
+        with transaction.atomic():
+            Support.objects.create(petition=self)
+            PetitionTally.add(self.pk, supports=1)
+
+    def sign(self, data, site_url):
+        """Store a named signature (or find the one this address already made) and ask for its
+        email, at most once a day per signature (the email task listens: tasks.py). Returns it."""
+        now = timezone.now()
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    signature = Signature.objects.create(
+                        petition=self,
+                        first_name=data["first_name"],
+                        email=data["email"].strip(),
+                        postcode_or_country=data["postcode_or_country"],
+                        updates_opt_in=data["updates_opt_in"],
+                    )
+            except IntegrityError:
+                signature = Signature.objects.select_for_update().get(
+                    petition=self, email_normalised=normalise_email(data["email"])
+                )
+            due = signature.email_requested_at is None or now - signature.email_requested_at >= EMAIL_AT_MOST_EVERY
+            if due:
+                Signature.objects.filter(pk=signature.pk).update(email_requested_at=now)
+        if due:
+            signature_email_due.send(sender=Signature, signature_id=signature.pk, site_url=site_url)
+        return signature
 
     def get_context(self, request, *args, **kwargs):
         from .forms import SignatureForm
@@ -253,12 +293,7 @@ class Support(models.Model):
     class Meta:
         verbose_name = _("anonymous support")
 
-    @classmethod
-    def record(cls, petition):
-        with transaction.atomic():
-            support = cls.objects.create(petition=petition)
-            PetitionTally.add(petition.pk, supports=1)
-        return support
+
 
 
 @register_setting(icon="pick")
@@ -280,5 +315,14 @@ class PetitionSettings(BaseSiteSetting):
 
 
 UNCONFIRMED_SIGNATURES_KEPT = timedelta(days=7)
+EMAIL_AT_MOST_EVERY = timedelta(days=1)
 # However long a petition stays open, a signer's personal data goes two years after signing.
 SIGNERS_DATA_KEPT_AT_MOST = timedelta(days=730)
+
+
+def uncount_deleted_signature(sender, instance, **kwargs):
+    """A confirmed signature that is deleted, however it happens (withdrawn by its signer,
+    removed by an editor), comes off its petition's count in the same transaction."""
+    if instance.confirmed_at is not None:
+        # Only an existing tally changes: when the petition itself is being deleted there is nothing to keep.
+        PetitionTally.objects.filter(petition_id=instance.petition_id).update(signatures=F("signatures") - 1)

@@ -56,3 +56,8 @@ def send_signature_email(signature_id, site_url, attempt=1):
         return "retrying"
     Signature.objects.filter(pk=signature_id).update(email_sent_at=timezone.now())
     return "sent"
+
+
+def queue_signature_email(sender, signature_id, site_url, **kwargs):
+    """PetitionPage.sign asked for an email: queue it (it runs at once in development and tests)."""
+    send_signature_email.enqueue(signature_id, site_url)

@@ -1,13 +1,12 @@
-"""Signing, supporting, confirming and withdrawing. Thin: forms validate,
-models store, counts.py keeps the shown numbers right."""
+"""Signing, supporting, confirming and withdrawing. Thin: forms validate, the
+petition page stores and counts (PetitionPage.sign, record_support). The page's
+routes call these views; the views reach the data through the page they are
+given and never import the models, so the two never form a loop."""
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.http import is_local_path, safe_redirect
@@ -15,12 +14,9 @@ from cms.ratelimit import is_limited
 from cms.views import bad_request, body_too_large
 
 from .forms import SignatureForm
-from .models import Signature, Support, normalise_email
-from .tasks import send_signature_email
 from .tokens import secret_from_confirm_token, secret_from_withdraw_token
 
 MAX_BODY_BYTES = 16 * 1024
-EMAIL_AT_MOST_EVERY = timedelta(days=1)
 
 
 
@@ -55,36 +51,10 @@ def petition(request, page):
         form.describe_errors()
         return _render(request, page, "petitions/petition_page.html", status=400, form=form)
 
-    signature = _sign(page, form.cleaned_data, site_url=request.build_absolute_uri("/"))
+    page.sign(form.cleaned_data, site_url=request.build_absolute_uri("/"))
     # The same page whether the address is new, waiting for confirmation or already counted:
     # nobody can learn from it whether an address signed (the email says which).
-    return _render(request, page, "petitions/check_your_email.html", signature=signature)
-
-
-def _sign(page, data, site_url):
-    """Store the signature (or find the one this address already made) and send its email,
-    at most once a day per signature; the email goes out after the commit, through the task queue."""
-    now = timezone.now()
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                signature = Signature.objects.create(
-                    petition=page,
-                    first_name=data["first_name"],
-                    email=data["email"].strip(),
-                    postcode_or_country=data["postcode_or_country"],
-                    updates_opt_in=data["updates_opt_in"],
-                )
-        except IntegrityError:
-            signature = Signature.objects.select_for_update().get(
-                petition=page, email_normalised=normalise_email(data["email"])
-            )
-        due = signature.email_requested_at is None or now - signature.email_requested_at >= EMAIL_AT_MOST_EVERY
-        if due:
-            Signature.objects.filter(pk=signature.pk).update(email_requested_at=now)
-    if due:
-        send_signature_email.enqueue(signature.pk, site_url)
-    return signature
+    return _render(request, page, "petitions/check_your_email.html")
 
 
 def support(request, page):
@@ -94,7 +64,7 @@ def support(request, page):
         return bad_request(request, _("This petition is closed. Thank you for caring about it."), status=410)
     if is_limited(request, "petition-support", *settings.UPSTANDER_PETITION_SUPPORT_LIMIT):
         return _too_many(request)
-    Support.record(page)
+    page.record_support()
     back = request.POST.get("next", "")
     back = back.split("#")[0].split("?")[0] if is_local_path(back) else page.url
     return safe_redirect(f"{back}?supported=1#petition", page.url)
@@ -102,7 +72,7 @@ def support(request, page):
 
 def _signature_from(page, secret):
     try:
-        return Signature.objects.filter(petition=page, secret=uuid.UUID(hex=secret)).first() if secret else None
+        return page.signatures.filter(secret=uuid.UUID(hex=secret)).first() if secret else None
     except ValueError:
         return None
 
@@ -130,3 +100,22 @@ def withdraw(request, page, token):
         signature.delete()  # off the count in the same transaction (signals.py)
         return _render(request, page, "petitions/withdrawn.html")
     return _render(request, page, "petitions/withdraw.html", token=token)
+
+
+# A functional cookie on a classroom's device: the teacher hid the campaign box there.
+CAMPAIGN_BOX_HIDDEN_COOKIE = "upstander_classroom"
+
+
+def campaign_box(request):
+    """A teacher hides the campaign box on the classroom's device, so a school can stay neutral
+    in class (and shows it again). A cookie on that device only; nothing is stored on the server."""
+    if request.method != "POST":
+        return bad_request(request, _("Use the button at the bottom of a lesson to hide or show the campaign box."),
+                           status=405)
+    response = safe_redirect(request.POST.get("next", ""), "/")
+    if request.POST.get("classroom") == "1":
+        response.set_cookie(CAMPAIGN_BOX_HIDDEN_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.is_secure())
+    else:
+        response.delete_cookie(CAMPAIGN_BOX_HIDDEN_COOKIE, samesite="Lax")
+    return response

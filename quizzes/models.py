@@ -170,6 +170,13 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
 
         return views.take_quiz(request, self)
 
+    def record_attempt(self, answers, submission):
+        """Score and store one go at this quiz: (attempt, created); the same submission counts once."""
+        return QuizAttempt.objects.record(self, answers, submission)
+
+    def attempt(self, attempt_id):
+        return self.attempts.filter(pk=attempt_id).first()
+
     @path("check/", name="check")
     def check_one_answer(self, request):
         from . import views

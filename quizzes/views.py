@@ -1,5 +1,7 @@
 """The pupil's side of a quiz: answer, check one question, see the results.
-Thin: forms validate, QuizPage.score() scores, models store."""
+Thin: forms validate, the page scores and stores (QuizPage.score, record_attempt).
+The page's routes call these views; the views reach the data through the page
+they are given and never import the models, so the two never form a loop."""
 
 from django.conf import settings
 from django.http import Http404, JsonResponse
@@ -12,7 +14,6 @@ from cms.ratelimit import is_limited
 from cms.views import bad_request, body_too_large
 
 from .forms import CheckAnswerForm, QuizForm
-from .models import QuizAttempt
 
 # A whole quiz's answers are well under a kilobyte or two; anything far larger is not a quiz answer.
 MAX_ANSWER_BODY_BYTES = 32 * 1024
@@ -40,7 +41,7 @@ def take_quiz(request, quiz):
     if is_limited(request, "quiz-submit", *settings.UPSTANDER_QUIZ_SUBMIT_LIMIT):
         return bad_request(request, _("Many quizzes were sent from your connection just now. "
                                       "Wait a minute, then send your answers again."), status=429)
-    attempt, created = QuizAttempt.objects.record(quiz, form.answers(), form.cleaned_data["submission"])
+    attempt, created = quiz.record_attempt(form.answers(), form.cleaned_data["submission"])
     return _redirect_to_results(quiz, attempt, again=not created)
 
 
@@ -70,7 +71,7 @@ def check_answer(request, quiz):
 
 
 def show_results(request, quiz, attempt_id):
-    attempt = QuizAttempt.objects.filter(pk=attempt_id, quiz=quiz).first()
+    attempt = quiz.attempt(attempt_id)
     if attempt is None:
         raise Http404
     result = quiz.score(attempt.answers)

@@ -222,18 +222,18 @@ def test_threats_and_the_law_stay_out_of_lessons_for_twelve_to_fourteen():
 
 # --- one name, one role ------------------------------------------------------------
 
-CAST = tomllib.loads((ROOT / "lessons/demo_content/cast.toml").read_text())["lessons"]
+CONTENT = ROOT / "demo" / "content"
+CAST = tomllib.loads((CONTENT / "lessons" / "cast.toml").read_text())["lessons"]
 
 
 def _bundle_texts():
     """Every demo text of each lesson (lesson, quiz, guide) in English, French and Dutch."""
     texts = {slug: "" for slug in CAST}
-    for kind, pattern in (("lessons", "lessons/demo_content/0*.toml"), ("quizzes", "quizzes/demo_content/0*.toml"),
-                          ("guides", "lessons/demo_content/guides/0*.toml")):
-        for path in ROOT.glob(pattern):
+    for kind, pattern in (("lessons", "lessons/0*.toml"), ("quizzes", "quizzes/0*.toml"), ("guides", "guides/0*.toml")):
+        for path in CONTENT.glob(pattern):
             for item in tomllib.loads(path.read_text())[kind]:
                 texts[item.get("slug") or item["lesson"]] += str(item)
-    for path in ROOT.glob("cms/demo_content/translations/*/*__*.po"):
+    for path in CONTENT.glob("translations/*/*__*.po"):
         slug = path.stem.split("__")[1]
         texts[slug] += " ".join(entry.msgstr for entry in polib.pofile(str(path)))
     return texts

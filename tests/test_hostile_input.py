@@ -130,7 +130,7 @@ def test_search_finder_and_language(client, data):
     below_500(client.get("/en/search/", data))
     below_500(client.get("/en/lessons/", data))
     below_500(client.get("/language/en/", data))
-    below_500(client.post("/en/classroom-view/", data))
+    below_500(client.post("/en/campaign-box/", data))
 
 
 @given(code=TEXT, quiz_id=st.integers(min_value=10**7, max_value=10**18))
@@ -151,7 +151,7 @@ def test_a_bad_next_on_the_language_link_falls_back_to_the_home_page(client, url
 
 
 def test_a_bad_next_on_the_classroom_device_switch_falls_back(client):
-    response = client.post("/en/classroom-view/", {"classroom": "1", "next": "NaN"})
+    response = client.post("/en/campaign-box/", {"classroom": "1", "next": "NaN"})
     assert response.status_code == 302 and response["Location"] == "/"
 
 

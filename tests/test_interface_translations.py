@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fr", "nl", "de")
-SOURCES = ("cms", "guardrails", "lessons", "quizzes", "petitions", "classroom", "locale", "manage.py")
+SOURCES = ("cms", "guardrails", "lessons", "quizzes", "petitions", "classroom", "demo", "locale", "manage.py")
 
 
 def untranslated(po):
@@ -35,7 +35,7 @@ def fresh_catalogues(tmp_path_factory):
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "content"))
         else:
             shutil.copy(source, copy / name)
     subprocess.run(

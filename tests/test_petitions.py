@@ -83,7 +83,7 @@ def test_the_lesson_call_to_action_offers_only_the_anonymous_support(client):
 
 
 def test_the_call_to_action_shows_live_counts_and_progress(client, petition):
-    Support.record(petition)
+    petition.record_support()
     SignatureFactory(petition=petition, confirmed=True)
     html = client.get(ModulePage.objects.get(locale__language_code="en", slug="consent").url).content.decode()
     assert "<strong>1</strong> signature" in html and "<strong>1</strong> person supports it" in html
@@ -92,15 +92,15 @@ def test_the_call_to_action_shows_live_counts_and_progress(client, petition):
 
 def test_a_teacher_can_hide_the_call_to_action_in_class(client):
     lesson = LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
-    response = client.post(reverse("classroom_view"), {"classroom": "1", "next": lesson.url})
+    response = client.post(reverse("petitions:campaign_box"), {"classroom": "1", "next": lesson.url})
     assert response["Location"] == lesson.url
     assert 'id="petition"' not in client.get(lesson.url).content.decode()
-    client.post(reverse("classroom_view"), {"classroom": "0", "next": lesson.url})
+    client.post(reverse("petitions:campaign_box"), {"classroom": "0", "next": lesson.url})
     assert 'id="petition"' in client.get(lesson.url).content.decode()
 
 
 def test_the_classroom_toggle_does_not_redirect_elsewhere(client):
-    response = client.post(reverse("classroom_view"), {"classroom": "1", "next": "https://evil.example/"})
+    response = client.post(reverse("petitions:campaign_box"), {"classroom": "1", "next": "https://evil.example/"})
     assert response["Location"] == "/"
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from lessons.guide_pdf import check_local_url
+from lessons.models.pdfs import check_local_url
 from lessons.models import GuideDownloadCount, GuidePdf, LessonPage, ModulePage, TeacherGuidePage
 from tests.factories.lessons import DisclosureCardFactory, TeacherGuidePageFactory
 
@@ -130,7 +130,7 @@ def test_editing_a_reporting_route_changes_the_next_pdf(client, guide):
 
 
 def test_a_change_to_the_pdf_stylesheet_changes_the_fingerprint(guide, monkeypatch):
-    from lessons import guide_pdf
+    from lessons.models import pdfs as guide_pdf
 
     html = guide_pdf.pdf_html([guide], guide.title)
     before = guide_pdf.pdf_fingerprint(guide, html)
@@ -140,7 +140,7 @@ def test_a_change_to_the_pdf_stylesheet_changes_the_fingerprint(guide, monkeypat
 
 
 def test_a_change_to_the_templates_changes_the_fingerprint(guide, settings):
-    from lessons import guide_pdf
+    from lessons.models import pdfs as guide_pdf
 
     before = guide_pdf.pdf_fingerprint(guide, guide_pdf.pdf_html([guide], guide.title))
     with override_settings(LANGUAGE_CODE="en"):

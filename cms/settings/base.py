@@ -249,3 +249,5 @@ CONTENT_SECURITY_POLICY = {
 # Published pages are cached this long for anonymous visitors (0 turns it off);
 # a publish clears them at once. Petition counts on cached pages lag by at most this.
 UPSTANDER_PAGE_CACHE_SECONDS = int(os.environ.get("UPSTANDER_PAGE_CACHE_SECONDS", "60"))
+# Visitors with one of these cookies get pages made for them (petitions: the campaign box hidden on a classroom device).
+UPSTANDER_PAGE_CACHE_SKIP_COOKIES = ["upstander_classroom"]

@@ -4,6 +4,7 @@ import os
 import secrets
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 from .base import BASE_DIR
 
 
@@ -28,3 +29,5 @@ UPSTANDER_SERVE_MEDIA = True
 
 # One development server: the local-memory cache is shared enough for the rate limits.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001", "axes.W001"]
+
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # the demo content and its commands: development and tests only

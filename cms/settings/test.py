@@ -9,6 +9,7 @@ import dj_database_url
 from cms.redis_breaker import redis_cache
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - never used outside the test suite
@@ -36,3 +37,5 @@ if os.environ.get("REDIS_URL"):
     # Longer timeouts than production: a busy CI machine must not trip the breaker.
     CACHES = {"default": {**redis_cache(os.environ["REDIS_URL"], SOCKET_TIMEOUT=3, SOCKET_CONNECT_TIMEOUT=3),
                           "KEY_PREFIX": "upstander-test"}}
+
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # the demo content and its commands: development and tests only

@@ -1,5 +1,7 @@
 from .curriculum import LessonFinderPage, LessonPage, LessonPageTag, ModulePage, ModulePageTag
-from .guides import DisclosureCard, GuideDownloadCount, GuidePdf, TeacherGuidePage, TeacherHubPage
+from .guides import DisclosureCard, TeacherGuidePage
+from .hub import TeacherHubPage
+from .pdfs import GuideDownloadCount, GuidePdf
 
 __all__ = [
     "DisclosureCard",

@@ -23,6 +23,8 @@ from quizzes.models import QuizPage
 
 from ..age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
 from ..blocks import LessonBodyBlock
+from .guides import TeacherGuidePage
+from .pdfs import serve_module_pdf
 
 
 class ModulePageTag(TaggedItemBase):
@@ -117,14 +119,13 @@ class ModulePage(RoutablePageMixin, Page):
 
     @path("teacher-guides/pdf/", name="guides_pdf")
     def guides_pdf(self, request):
-        from ..guide_pdf import serve_module_pdf
+        return serve_module_pdf(request, self, list(self.teacher_guides().specific()))
 
-        return serve_module_pdf(request, self)
+    def teacher_guides(self):
+        return TeacherGuidePage.objects.live().public().descendant_of(self).order_by("path")
 
     def has_guides(self):
-        from .guides import TeacherGuidePage
-
-        return TeacherGuidePage.objects.live().public().descendant_of(self).exists()
+        return self.teacher_guides().exists()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -246,23 +247,18 @@ class LessonPage(RoutablePageMixin, JustifiedContent, Page):
                  % {"age_min": self.age_min}}
             )
 
-    def _presented_questions(self, request, block):
-        """For a "quiz questions here" step: the questions, and the teacher's live session if one runs."""
+    def _presented_questions(self, block):
+        """For a "quiz questions here" step: the quiz and its questions (classroom's template tag adds
+        the teacher's live session, when one runs)."""
         if block is None or block.block_type != "quiz_questions" or self.quiz() is None:
             return {}
-        from classroom.models import ClassroomSession
-
         quiz = self.quiz()
         chosen = list(quiz.question_blocks.values())[block.value["first"] - 1:block.value["last"]]
         questions = [
             (number, child, child.block.answer_options(child.value))
             for number, child in enumerate(chosen, start=block.value["first"])
         ]
-        live = [
-            session for session in ClassroomSession.objects.filter(quiz=quiz).exclude(state="ended")
-            if session.is_active and session.is_host_token(request.COOKIES.get(f"upstander_host_{session.pk.hex}"))
-        ]
-        return {"presenting": True, "questions": questions, "live_session": live[0] if live else None}
+        return {"presenting": True, "questions": questions, "quiz": quiz}
 
     def section_headings(self):
         """The headings a quiz question can point back to: text headings and scenario titles."""
@@ -285,8 +281,6 @@ class LessonPage(RoutablePageMixin, JustifiedContent, Page):
         return QuizPage.objects.child_of(self).live().public().first()
 
     def guide(self):
-        from .guides import TeacherGuidePage
-
         return TeacherGuidePage.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
@@ -316,7 +310,7 @@ class LessonPage(RoutablePageMixin, JustifiedContent, Page):
             context_overrides={
                 "step": step,
                 "block": block,
-                **self._presented_questions(request, block),
+                **self._presented_questions(block),
                 "total": len(steps),
                 "previous_step": step - 1 if step > 0 else None,
                 "next_step": step + 1 if step < len(steps) else None,

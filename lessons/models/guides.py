@@ -1,9 +1,6 @@
-"""Teacher guides: a guide per lesson, its PDF, the teacher hub."""
-
-import hashlib
+"""Teacher guides: a guide per lesson (its PDF is made by pdfs.py), and the shared disclosure card."""
 
 from django.db import models
-from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -17,7 +14,8 @@ from cms.blocks import RICH_TEXT_FEATURES
 from guardrails.forms import ContentCheckedPageForm
 from guardrails.models import JustifiedContent
 
-from ..blocks import CurriculumLinkBlock, DiscussionPromptBlock, LessonPlanBlock
+from ..blocks import CurriculumLinkBlock, DiscussionPromptBlock, LessonPlanBlock, guide_help_box
+from .pdfs import serve_guide_pdf
 
 
 class DisclosureCard(TranslatableMixin, models.Model):
@@ -34,17 +32,6 @@ class DisclosureCard(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
-
-
-def guide_help_box():
-    """The help box a guide shows: every kind of helpline and the reporting routes, from the settings."""
-    return {
-        "heading": _("Helplines and reporting routes"),
-        "text": "",
-        "show_reporting_routes": True,
-        "show_suicide_prevention": True,
-        "show_adult_lines": True,
-    }
 
 
 # A 50-minute period loses a few minutes to settling in: longer plans say what to drop.
@@ -176,63 +163,4 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
 
     @path("pdf/", name="pdf")
     def download_pdf(self, request):
-        from ..guide_pdf import serve_guide_pdf
-
         return serve_guide_pdf(request, self)
-
-
-class GuidePdf(models.Model):
-    """A stored PDF: one per page and fingerprint of what it was made from."""
-
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    fingerprint = models.CharField(max_length=64, unique=True)
-    file = models.FileField(upload_to="guides/")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("stored guide PDF")
-
-
-class GuideDownloadCount(models.Model):
-    """How often a guide (or a module's pack) was downloaded: a number, nothing about who."""
-
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+", primary_key=True)
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("guide download count")
-
-    @classmethod
-    def add_one(cls, page):
-        updated = cls.objects.filter(page=page).update(count=F("count") + 1)
-        if not updated:
-            cls.objects.get_or_create(page=page, defaults={"count": 0})
-            cls.objects.filter(page=page).update(count=F("count") + 1)
-
-
-def fingerprint(*parts):
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-class TeacherHubPage(Page):
-    """Every teacher guide, filterable by age band, module and language."""
-
-    cacheable = True
-
-    intro = models.TextField(_("introduction"), max_length=500, blank=True)
-
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("teacher hub")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..hub import guides_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(guides_for(self, request.GET))
-        return context

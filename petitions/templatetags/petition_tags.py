@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from ..models import PetitionPage, PetitionSettings
+from ..models import PetitionSettings
+from ..views import CAMPAIGN_BOX_HIDDEN_COOKIE
 
 register = template.Library()
 
@@ -27,8 +28,19 @@ def petition_call_to_action(context, module=None):
         "petition": petition,
         "counts": petition.counts() if petition else None,
         "supported": request is not None and request.GET.get("supported") == "1",
-        "hidden_in_classroom": request is not None and request.COOKIES.get("upstander_classroom") == "1",
+        "hidden_in_classroom": campaign_box_hidden(request),
     }
+
+
+def campaign_box_hidden(request):
+    return request is not None and request.COOKIES.get(CAMPAIGN_BOX_HIDDEN_COOKIE) == "1"
+
+
+@register.inclusion_tag("petitions/includes/campaign_box_toggle.html", takes_context=True)
+def campaign_box_toggle(context):
+    """"Teaching in class? Hide the campaign box on this device", at the bottom of lessons and modules."""
+    request = context.get("request")
+    return {"request": request, "hidden": campaign_box_hidden(request)}
 
 
 @register.inclusion_tag("petitions/includes/progress.html")
@@ -36,4 +48,3 @@ def petition_progress(counts):
     return {"counts": counts}
 
 
-register.simple_tag(lambda: PetitionPage.objects.live().exists(), name="any_petition")

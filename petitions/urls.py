@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "petitions"
+
+urlpatterns = [
+    path("", views.campaign_box, name="campaign_box"),
+]
