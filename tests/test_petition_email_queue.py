@@ -36,7 +36,12 @@ def sign(client):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    """The production worker, in this test's transaction: its "close old connections" between
+    tasks would end the test's transaction on PostgreSQL, so it keeps the connection here."""
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_with_the_mail_server_down_the_signature_is_kept_and_the_signer_told_to_expect_an_email(client, queued):
