@@ -7,6 +7,12 @@ from wagtail.models import Locale, Page, Site
 from cms.models import HomePage
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The browser tests run last: they share one database without rolling back (tests/browser/conftest.py)."""
+    items.sort(key=lambda item: "/browser/" in item.nodeid.replace("\\", "/"))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site, as a newcomer's `make run` builds it."""

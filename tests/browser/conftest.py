@@ -43,6 +43,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db)  # so the test database is made; see _django_db_helper below
 
 
 @pytest.fixture(scope="session")
@@ -60,12 +61,42 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """One live server for every browser test, serving the demo site (loaded once,
+    for the whole session, by tests/conftest.py). The tests share its database:
+    what one test stores stays for the next, so a test counts what it added
+    rather than what there is."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connections
+    from django.test.testcases import LiveServerThread
+
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", "--without-translations", stdout=io.StringIO())  # present: changes nothing
+        shared = {}
+        for connection in connections.all():
+            if connection.vendor == "sqlite" and connection.is_in_memory_db():
+                connection.inc_thread_sharing()  # an in-memory database lives in this one connection
+                shared[connection.alias] = connection
+        server = LiveServerThread("localhost", StaticFilesHandler, connections_override=shared, port=0)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://localhost:{server.port}"
+        server.terminate()
+        for connection in shared.values():
+            connection.dec_thread_sharing()
+
+
 @pytest.fixture
-def site_url(live_server):
-    """The live server's address, with the demo content loaded (the live server
-    empties the database after each test, so it is loaded for each)."""
-    call_command("load_demo_content", "--without-translations", stdout=io.StringIO())
-    return live_server.url
+def _django_db_helper(django_db_setup, django_db_blocker):
+    """For browser tests, pytest-django's per-test transaction is replaced by plain access:
+    the live server (another thread, on PostgreSQL another connection) must see what a
+    test stores, and the tests share one preloaded site (tests/conftest.py runs them last)."""
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture
