@@ -21,6 +21,8 @@ import time
 from django.core.cache import cache
 from django.db.models import Count, Q
 
+from quizzes.answers import count_choices
+
 STATE_SECONDS = 30
 
 VIEWS = {
@@ -102,9 +104,4 @@ def etag_for(state):
 
 def distribution(session, question_id):
     """{option id: count} of the class's answers to one question, in one query."""
-    counts = {}
-    rows = session.answers.filter(question_id=question_id).values_list("option_ids", flat=True)
-    for option_ids in rows:
-        for option_id in option_ids:
-            counts[option_id] = counts.get(option_id, 0) + 1
-    return counts
+    return count_choices(session.answers.filter(question_id=question_id).values_list("option_ids", flat=True))

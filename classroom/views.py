@@ -12,16 +12,17 @@ import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponseNotModified, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import condition, require_GET, require_POST
 
 from cms.ratelimit import is_limited
 from cms.views import bad_request
+from quizzes.answers import percent, valid_choice
 from quizzes.models import QuizPage
 
 from . import services
@@ -166,9 +167,8 @@ def _summary(session):
     for number, (question_id, question) in enumerate(session.quiz.question_blocks.items(), start=1):
         answers = answers_by_question.get(question_id, [])
         right = None
-        if question.block.scored and answers:
-            right_count = sum(1 for ids in answers if question.block.is_right(question.value, ids))
-            right = round(100 * right_count / len(answers))
+        if question.block.scored:
+            right = percent(sum(1 for ids in answers if question.block.is_right(question.value, ids)), len(answers))
         rows.append({"number": number, "text": question.value["question"], "answered": len(answers),
                      "percent_right": right})
     return rows
@@ -288,8 +288,7 @@ def pupil(request, session_id):
         "options": question.block.answer_options(question.value) if question_id else [],
     }
     if question_id and session.state == ClassroomSession.State.REVEAL:
-        result = next(q for q in session.quiz.score({question_id: answer.option_ids if answer else []}).questions
-                      if q.question_id == question_id)
+        result = session.quiz.score_question(question_id, answer.option_ids if answer else [])
         context.update(result=result, counts=distribution(session, question_id))
         context["total"] = sum(context["counts"].values())
     return render(request, "classroom/pupil.html", context)
@@ -312,8 +311,7 @@ def answer(request, session_id):
     if session.state != ClassroomSession.State.QUESTION or request.POST.get("question") != question_id:
         return refuse(_("This question is closed: answers can no longer be sent."), 409)
     chosen = request.POST.getlist("answer")
-    options = {option.id for option in question.block.answer_options(question.value)}
-    if not chosen or not set(chosen) <= options or (len(chosen) > 1 and not question.block.multiple):
+    if not valid_choice(question, chosen):
         return refuse(_("Choose one of the answers."), 400)
     try:
         with transaction.atomic():
@@ -326,23 +324,33 @@ def answer(request, session_id):
     return redirect("classroom:pupil", session_id=session.pk)
 
 
+def _live_state(request, session_id):
+    """What this poll may see (see state.py), once per request: from the shared cache, or
+    from the database after a change. None when there is no such session."""
+    if not hasattr(request, "_live_state"):
+        current = cached_state(session_id)
+        if current is None:
+            session = ClassroomSession.objects.filter(pk=session_id).select_related("quiz").first()
+            if session is not None:
+                session.quiz = session.quiz.specific
+                current = session_state(session)
+        request._live_state = for_view(current, request.GET.get("view", "pupil")) if current is not None else None
+    return request._live_state
+
+
+def _live_state_etag(request, session_id):
+    current = _live_state(request, session_id)
+    return etag_for(current) if current is not None else None
+
+
 @require_GET
+@condition(etag_func=_live_state_etag)
 def state(request, session_id):
     """Polled every 2 seconds by the projector, the teacher panel and pupils; 304 when nothing
-    changed for that audience. Answered from the shared cache; the database is read only after a change."""
-    current = cached_state(session_id)
+    changed for that audience (Django's condition decorator compares the ETag)."""
+    current = _live_state(request, session_id)
     if current is None:
-        session = ClassroomSession.objects.filter(pk=session_id).select_related("quiz").first()
-        if session is None:
-            raise Http404
-        session.quiz = session.quiz.specific
-        current = session_state(session)
-    current = for_view(current, request.GET.get("view", "pupil"))
-    etag = etag_for(current)
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponseNotModified()
-    else:
-        response = JsonResponse(current)
-    response["ETag"] = etag
+        raise Http404
+    response = JsonResponse(current)
     response["Cache-Control"] = "no-cache"
     return response

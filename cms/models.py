@@ -59,7 +59,21 @@ class ContentPage(Page):
         verbose_name = _("content page")
 
 
-class SafeguardingItem(TranslatableMixin, models.Model):
+class CheckAgainBy(models.Model):
+    """A date by which an editor checks the content again: laws, numbers and services change.
+    Every model with it shows in Reports › Overdue for a check (guardrails) once the date passes."""
+
+    review_by = models.DateField(
+        _("check again by"), null=True, blank=True,
+        help_text=_("When to check this again (laws, numbers and services change). "
+                    "The overdue report lists it after this date."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SafeguardingItem(CheckAgainBy, TranslatableMixin, models.Model):
     """Common shape of the per-language safeguarding entries editors keep up to date."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -67,10 +81,6 @@ class SafeguardingItem(TranslatableMixin, models.Model):
     link = models.URLField(_("web address"), blank=True)
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers are shown first.")
-    )
-    review_by = models.DateField(
-        _("check again by"), null=True, blank=True,
-        help_text=_("Numbers, hours and services change: the overdue report lists entries past this date."),
     )
 
     class Meta(TranslatableMixin.Meta):

@@ -85,13 +85,6 @@ def choose_language(request, language_code):
     return response
 
 
-def overdue_report(request):
-    """Admin report: what is past its "check again by" date, per language."""
-    from .review import overdue
-
-    return render(request, "cms/admin/overdue.html", {"overdue": overdue(), "page_title": _("Overdue for a check")})
-
-
 def body_too_large(request, limit_bytes):
     """True when a request says its body is over limit_bytes (or gives a nonsense length)."""
     try:

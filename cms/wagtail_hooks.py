@@ -1,6 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -56,36 +55,3 @@ def _connect_cache_invalidation():
 
 
 _connect_cache_invalidation()
-
-
-@hooks.register("register_admin_urls")
-def overdue_report_url():
-    from django.urls import path
-
-    from .views import overdue_report
-
-    return [path("overdue/", overdue_report, name="overdue_report")]
-
-
-@hooks.register("register_reports_menu_item")
-def overdue_report_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
-
-    return MenuItem(_("Overdue for a check"), reverse("overdue_report"), icon_name="date", order=720)
-
-
-class OverduePanel(Component):
-    name = "overdue"
-    order = 50
-    template_name = "cms/admin/overdue_panel.html"
-
-    def get_context_data(self, parent_context):
-        from .review import overdue_count
-
-        return {"count": overdue_count()}
-
-
-@hooks.register("construct_homepage_panels")
-def add_overdue_panel(request, panels):
-    panels.insert(0, OverduePanel())

@@ -119,7 +119,6 @@ def _scene(motif, main, accent, dark, light):
     raise ValueError(f"Unknown illustration motif: {motif}")
 
 
-MOTIFS = tuple(MOTIF_PALETTE)
 
 
 def make_illustration(motif, title=""):

@@ -131,7 +131,7 @@ class DiscussionBlock(blocks.StructBlock):
         description = _("A question for the class to talk about.")
 
 
-class QuizQuestionsBlock(blocks.StructBlock):
+class QuizPointerBlock(blocks.StructBlock):
     """Marks where the lesson's quiz questions come in: a pointer in the lesson,
     the questions themselves in presenter mode and in a live session."""
 
@@ -161,7 +161,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     key_message = KeyMessageBlock()
     scenario = ScenarioBlock()
     discussion = DiscussionBlock()
-    quiz_questions = QuizQuestionsBlock()
+    quiz_questions = QuizPointerBlock()
     help = HelpBoxBlock()
 
 

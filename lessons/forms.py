@@ -1,3 +1,6 @@
+"""The filters pupils and teachers use to find lessons and guides. Read from GET;
+an unknown value becomes a field error, never a server error."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -7,54 +10,64 @@ from cms.forms import DescribedErrorsMixin
 from .age_bands import age_band_choices, age_band_from_slug
 
 
-class LessonFinderForm(DescribedErrorsMixin, forms.Form):
-    """The lesson finder's filters. Read from GET; unknown values become field
-    errors, never a server error."""
+class AgeAndModuleFilterForm(DescribedErrorsMixin, forms.Form):
+    """Age band and module, shared by the module page, the lesson finder and the teacher hub.
+    A module is chosen by module_key: its slug in one language, or its translation key
+    when the listing spans languages."""
 
     age = forms.ChoiceField(label=_("Age"), required=False)
     module = forms.ChoiceField(label=_("Module"), required=False)
+    module_key = "slug"
+
+    def __init__(self, data, *, modules=()):
+        super().__init__(data)
+        self.modules_by_key = {str(getattr(module, self.module_key)): module for module in modules}
+        self.fields["age"].choices = [("", _("All ages"))] + age_band_choices()
+        self.fields["module"].choices = [("", _("All modules"))] + [
+            (key, module.title) for key, module in self.modules_by_key.items()
+        ]
+
+    @property
+    def band(self):
+        return age_band_from_slug(self.cleaned_data.get("age", "")) if self.is_valid() else None
+
+    @property
+    def chosen_module(self):
+        return self.modules_by_key.get(self.cleaned_data.get("module", "")) if self.is_valid() else None
+
+    def filter_by_age(self, lessons):
+        return lessons.filter(self.band.lesson_filter()) if self.band else lessons
+
+
+class LessonFinderForm(AgeAndModuleFilterForm):
     tag = forms.ChoiceField(label=_("Theme"), required=False)
 
     def __init__(self, data, *, modules, tags):
-        super().__init__(data)
-        self.modules_by_slug = {module.slug: module for module in modules}
-        self.fields["age"].choices = [("", _("All ages"))] + age_band_choices()
-        self.fields["module"].choices = [("", _("All modules"))] + [
-            (module.slug, module.title) for module in modules
-        ]
+        super().__init__(data, modules=modules)
         self.fields["tag"].choices = [("", _("All themes"))] + [(tag.slug, tag.name) for tag in tags]
-
 
     def filter(self, lessons):
         """Apply the valid filters to a LessonPage queryset."""
         if not self.is_valid():
             return lessons.none()
-        band = age_band_from_slug(self.cleaned_data["age"])
-        if band:
-            lessons = lessons.filter(band.lesson_filter())
-        module = self.modules_by_slug.get(self.cleaned_data["module"])
-        if module:
-            lessons = lessons.child_of(module)
+        lessons = self.filter_by_age(lessons)
+        if self.chosen_module:
+            lessons = lessons.child_of(self.chosen_module)
         if self.cleaned_data["tag"]:
             lessons = lessons.filter(tags__slug=self.cleaned_data["tag"])
         return lessons
-
-    @property
-    def is_filtered(self):
-        return self.is_valid() and any(self.cleaned_data.values())
 
 
 def tags_used_by(lessons):
     return Tag.objects.filter(lessons_lessonpagetag_items__content_object__in=lessons).distinct().order_by("name")
 
 
-class GuideFilterForm(DescribedErrorsMixin, forms.Form):
-    age = forms.ChoiceField(label=_("Age"), required=False)
-    module = forms.ChoiceField(label=_("Module"), required=False)
+class GuideFilterForm(AgeAndModuleFilterForm):
+    """The teacher hub spans languages: a module is chosen in all of them at once."""
+
     language = forms.ChoiceField(label=_("Language"), required=False)
+    module_key = "translation_key"
 
     def __init__(self, data, *, modules, languages):
-        super().__init__(data)
-        self.fields["age"].choices = [("", _("All ages"))] + age_band_choices()
-        self.fields["module"].choices = [("", _("All modules"))] + [(m.translation_key, m.title) for m in modules]
+        super().__init__(data, modules=modules)
         self.fields["language"].choices = [("", _("All languages"))] + languages

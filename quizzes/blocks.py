@@ -216,7 +216,7 @@ class OpinionScaleQuestionBlock(QuestionBlock):
         description = _("Not scored. Pupils see how others answered, from “fine” to “not OK at all”.")
 
 
-class QuizQuestionsBlock(blocks.StreamBlock):
+class QuizBodyBlock(blocks.StreamBlock):
     single_choice = SingleChoiceQuestionBlock()
     multiple_choice = MultipleChoiceQuestionBlock()
     true_false = TrueFalseQuestionBlock()

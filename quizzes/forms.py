@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from guardrails.forms import ContentCheckedPageForm
 
+from .answers import valid_choice
+
 QUESTION_PREFIX = "q_"
 
 
@@ -118,10 +120,8 @@ class CheckAnswerForm(forms.Form):
         cleaned_data = super().clean()
         question_id = cleaned_data.get("question")
         if question_id:
-            child = self.quiz.question_blocks[question_id]
-            option_ids = {option.id for option in child.block.answer_options(child.value)}
             if not self.chosen:
                 raise ValidationError(_("Choose an answer first."))
-            if not set(self.chosen) <= option_ids or (len(self.chosen) > 1 and not child.block.multiple):
+            if not valid_choice(self.quiz.question_blocks[question_id], self.chosen):
                 raise ValidationError(_("That answer is not one of the options. Please choose again."))
         return cleaned_data

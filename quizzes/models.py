@@ -11,10 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.html import section_anchor
 from guardrails.models import JustifiedContent
 
-from .blocks import QuizQuestionsBlock
+from .answers import percent
+from .blocks import QuizBodyBlock
 from .forms import QuizPageForm
 from .results import QuestionResult, QuizResult
 
@@ -23,7 +23,7 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
     """A lesson's quiz. Scoring happens in score() and nowhere else."""
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
-    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
+    questions = StreamField(QuizBodyBlock(), verbose_name=_("questions"))
 
     parent_page_types = ["lessons.LessonPage"]
     subpage_types: list[str] = []
@@ -100,8 +100,6 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
         )
         return context
 
-    def lesson_section_url(self, heading):
-        return f"{self.lesson.url}#{section_anchor(heading)}" if heading else self.lesson.url
 
     # --- statistics (aggregate queries only) ---------------------------
 
@@ -146,11 +144,7 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
                 {
                     "result": result,
                     "answered": counts["answered"],
-                    "percent_right": (
-                        round(100 * counts["right"] / counts["answered"])
-                        if result.scored and counts["answered"]
-                        else None
-                    ),
+                    "percent_right": percent(counts["right"], counts["answered"]) if result.scored else None,
                     "options": [
                         (option, distribution[result.question_id].get(option.id, 0)) for option in options
                     ],
@@ -169,6 +163,10 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
         from . import views
 
         return views.take_quiz(request, self)
+
+    def score_question(self, question_id, chosen):
+        """The result of one question answered on its own (one-at-a-time checking, a live class)."""
+        return next(q for q in self.score({question_id: chosen}).questions if q.question_id == question_id)
 
     def record_attempt(self, answers, submission):
         """Score and store one go at this quiz: (attempt, created); the same submission counts once."""

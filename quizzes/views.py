@@ -60,7 +60,7 @@ def check_answer(request, quiz):
         messages = [str(message) for errors in form.errors.values() for message in errors]
         return JsonResponse({"error": " ".join(messages)}, status=400)
     question_id = form.cleaned_data["question"]
-    result = next(q for q in quiz.score({question_id: form.chosen}).questions if q.question_id == question_id)
+    result = quiz.score_question(question_id, form.chosen)
     distribution = quiz.opinion_distribution([question_id]) if not result.scored else {}
     html = render_to_string(
         "quizzes/includes/question_result.html",

@@ -1,5 +1,7 @@
 from django import template
 
+from quizzes.answers import percent_rows
+
 from ..models import ClassroomSession
 
 register = template.Library()
@@ -24,10 +26,6 @@ def hosted_session(context, quiz):
 
 
 @register.simple_tag
-def distribution_rows(options, counts, total):
-    """[(option, count, percent)] for a bar chart."""
-    counts = counts or {}
-    return [
-        (option, counts.get(option.id, 0), round(100 * counts.get(option.id, 0) / total) if total else 0)
-        for option in options
-    ]
+def distribution_rows(options, counts):
+    """[(option, count, percent)] for the class's bar chart."""
+    return percent_rows(options, counts, key=lambda option: option.id)

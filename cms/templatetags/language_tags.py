@@ -4,15 +4,15 @@ from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
+from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 register = template.Library()
-LANGUAGE_NAMES = {  # each language named in itself, as visitors look for it
-    "en": "English",
-    "fr": "Français",
-    "nl": "Nederlands",
-    "de": "Deutsch",
-}
+
+
+def _own_name(code):
+    name = get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]  # "français" heads a list as "Français"
 
 
 @register.simple_tag(takes_context=True)
@@ -34,7 +34,8 @@ def page_languages(context):
     elif request is not None:
         for code, _name in settings.LANGUAGES:
             urls[code] = translate_url(request.path, code)
-    result = [(code, LANGUAGE_NAMES.get(code, name), urls.get(code), code == current) for code, name in settings.LANGUAGES]
+    # Each language named in itself, as visitors look for it ("Français", "Nederlands").
+    result = [(code, _own_name(code), urls.get(code), code == current) for code, _name in settings.LANGUAGES]
     if request is not None:
         setattr(request, cache_key, result)
     return result

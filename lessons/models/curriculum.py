@@ -16,13 +16,15 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.models import CheckAgainBy
 from cms.html import headings_in
 from guardrails.forms import ContentCheckedPageForm
 from guardrails.models import JustifiedContent
 from quizzes.models import QuizPage
 
-from ..age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN, age_band_from_slug
+from ..age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN
 from ..blocks import LessonBodyBlock
+from ..forms import AgeAndModuleFilterForm, LessonFinderForm, tags_used_by
 from .guides import TeacherGuidePage
 from .pdfs import serve_module_pdf
 
@@ -129,11 +131,8 @@ class ModulePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        band = age_band_from_slug(request.GET.get("age", ""))
-        lessons = self.lessons()
-        if band:
-            lessons = lessons.filter(band.lesson_filter())
-        context.update(lessons=lessons, age_bands=AGE_BANDS, selected_band=band)
+        form = AgeAndModuleFilterForm(request.GET)
+        context.update(lessons=form.filter_by_age(self.lessons()), age_bands=AGE_BANDS, selected_band=form.band)
         return context
 
 
@@ -159,7 +158,7 @@ class LessonPageQuerySet(PageQuerySet):
         return self.prefetch_related("tags").order_by("path")
 
 
-class LessonPage(RoutablePageMixin, JustifiedContent, Page):
+class LessonPage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
     """One classroom lesson for a stated age range."""
 
     cacheable = True
@@ -193,10 +192,6 @@ class LessonPage(RoutablePageMixin, JustifiedContent, Page):
     )
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
     tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("themes"))
-    review_by = models.DateField(
-        _("check again by"), null=True, blank=True,
-        help_text=_("When to check this again (laws and services change). The overdue report lists it after this date."),
-    )
 
     parent_page_types = ["lessons.ModulePage"]
     subpage_types = ["quizzes.QuizPage", "lessons.TeacherGuidePage"]
@@ -339,8 +334,6 @@ class LessonFinderPage(Page):
         verbose_name = _("lesson finder")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import LessonFinderForm, tags_used_by
-
         context = super().get_context(request, *args, **kwargs)
         modules = list(ModulePage.objects.live().public().filter(locale=self.locale).order_by("path"))
         all_lessons = LessonPage.objects.live().public().filter(locale=self.locale)

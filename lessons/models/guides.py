@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.models import CheckAgainBy
 from guardrails.forms import ContentCheckedPageForm
 from guardrails.models import JustifiedContent
 
@@ -61,7 +62,7 @@ class TeacherGuidePageForm(ContentCheckedPageForm):
         return cleaned_data
 
 
-class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
+class TeacherGuidePage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
     """How to teach one lesson. The overview, objectives and answer key come
     from the lesson and its quiz; the helplines from the safeguarding settings."""
 
@@ -107,10 +108,6 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, Page):
         help_text=_("Optional: printed on its own page at the end of the PDF."),
     )
     curriculum_links = StreamField([("link", CurriculumLinkBlock())], blank=True, verbose_name=_("curriculum links"))
-    review_by = models.DateField(
-        _("check again by"), null=True, blank=True,
-        help_text=_("When to check this again (laws and services change). The overdue report lists it after this date."),
-    )
 
     parent_page_types = ["lessons.LessonPage"]
     subpage_types: list[str] = []

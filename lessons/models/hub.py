@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
 
-from ..age_bands import age_band_from_slug
 from ..forms import GuideFilterForm
 from .curriculum import LessonPage, ModulePage
 from .guides import TeacherGuidePage
@@ -48,9 +47,7 @@ class TeacherHubPage(Page):
             form.describe_errors()
             return {"form": form, "guides": []}
         data = form.cleaned_data if form.is_bound else {}
-        band = age_band_from_slug(data.get("age", ""))
-        if band:
-            lessons = lessons.filter(band.lesson_filter())
+        lessons = form.filter_by_age(lessons) if form.is_bound else lessons
         if data.get("language"):
             locale = Locale.objects.filter(language_code=data["language"]).first()
             lessons, guides = lessons.filter(locale=locale), guides.filter(locale=locale)

@@ -1,5 +1,6 @@
 from django import template
 
+from ..answers import percent_rows
 from ..blocks import OPINION_SCALE
 
 register = template.Library()
@@ -8,12 +9,7 @@ register = template.Library()
 @register.simple_tag
 def opinion_rows(counts):
     """[(label, count, percent)] for each point of the opinion scale."""
-    counts = counts or {}
-    total = sum(counts.values())
-    return [
-        (label, counts.get(key, 0), round(100 * counts.get(key, 0) / total) if total else 0)
-        for key, label in OPINION_SCALE
-    ]
+    return [(label, count, share) for (_key, label), count, share in percent_rows(OPINION_SCALE, counts, key=lambda point: point[0])]
 
 
 @register.filter
