@@ -1,6 +1,6 @@
 """The demo content in other languages, made with wagtail-localize, the same
 mechanism editors use: a PO file per page or snippet under
-demo_content/translations/<language>/. Exporting writes the English strings to
+content/translations/<language>/. Exporting writes the English strings to
 translate; loading imports the PO files and saves the translated pages, so
 wagtail-localize's sync keeps working on them afterwards."""
 

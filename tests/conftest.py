@@ -53,3 +53,37 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# --- the demo's pages and an editor, shared by the test modules (a module that needs
+# another lesson or quiz defines its own, under the same name) ----------------------
+
+@pytest.fixture
+def lesson(db):
+    """The demo's "Yes, no and pressure" (12-14), with its quiz and guide."""
+    from lessons.models import LessonPage
+
+    return LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
+
+
+@pytest.fixture
+def quiz(db):
+    from quizzes.models import QuizPage
+
+    return QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
+
+
+@pytest.fixture
+def petition(db):
+    from petitions.models import PetitionPage
+
+    return PetitionPage.objects.get(locale__language_code="en", slug="petition")
+
+
+@pytest.fixture
+def editor_client(client):
+    """A client signed in to the admin as a superuser."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("test-editor", "editor@example.com", "pw"))
+    return client

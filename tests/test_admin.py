@@ -1,7 +1,6 @@
 """What an editor meets in Wagtail's admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -9,13 +8,6 @@ from cms.models import ContentPage, Helpline, HomePage
 from lessons.models import LessonFinderPage, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("test-editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("model", [HomePage, ModulePage, LessonPage, LessonFinderPage, ContentPage])

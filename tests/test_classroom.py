@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def quiz():
-    return QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
-
-
-@pytest.fixture
 def teacher(quiz):
     client = Client()
     response = client.post(reverse("classroom:start", args=[quiz.pk]))
@@ -280,8 +275,6 @@ def test_purge_keeps_the_results_of_an_expired_session_that_was_never_ended(teac
 def test_purge_leaves_running_sessions_alone(teacher):
     call_command("purge_classroom_sessions", stdout=io.StringIO())
     assert ClassroomSession.objects.count() == 1
-
-
 
 
 def test_a_state_computed_before_a_change_is_never_served_after_it(teacher):

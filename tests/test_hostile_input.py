@@ -7,8 +7,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from classroom.models import BoxMessage, ClassroomSession, Seat, SessionAnswer
-from petitions.models import PetitionPage, Signature, Support
-from quizzes.models import QuizAttempt, QuizPage
+from petitions.models import Signature, Support
+from quizzes.models import QuizAttempt
 
 pytestmark = pytest.mark.django_db
 
@@ -45,16 +45,6 @@ def generous_limits(settings):
                  "UPSTANDER_CLASSROOM_START_LIMIT", "UPSTANDER_CLASSROOM_JOIN_LIMIT",
                  "UPSTANDER_CLASSROOM_JOINS_PER_SESSION", "UPSTANDER_CLASSROOM_WRONG_CODE_LIMIT"):
         setattr(settings, name, (10**9, 60))
-
-
-@pytest.fixture
-def quiz():
-    return QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
-
-
-@pytest.fixture
-def petition():
-    return PetitionPage.objects.get(locale__language_code="en", slug="petition")
 
 
 @pytest.fixture

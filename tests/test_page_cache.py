@@ -13,11 +13,6 @@ from petitions.models import Support
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def lesson():
-    return LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
-
-
 def test_a_cached_lesson_page_touches_no_database(client, lesson):
     assert client.get(lesson.url)["X-Page-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
@@ -109,8 +104,6 @@ def test_adding_a_restriction_clears_the_cached_page(client, lesson):
 
 def test_a_response_that_used_a_real_csrf_token_is_never_stored(client, lesson, monkeypatch):
     from django.middleware.csrf import get_token
-
-    from lessons.models import LessonPage
 
     original = LessonPage.serve
 

@@ -7,7 +7,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.core.management import call_command
 from django.test import Client
@@ -22,11 +21,6 @@ from petitions.spreadsheet import neutralise_formula
 from tests.factories.petitions import SignatureFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def petition():
-    return PetitionPage.objects.get(locale__language_code="en", slug="petition")
 
 
 def form_data(**overrides):
@@ -105,12 +99,6 @@ def test_the_classroom_toggle_does_not_redirect_elsewhere(client):
 
 
 # --- the publish rule -----------------------------------------------------------
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(get_user_model().objects.create_superuser("petition-editor", "p@example.com", "pw"))
-    return client
-
 
 def add_module(editor_client, home, petition_id=""):
     url = reverse("wagtailadmin_pages:add", args=("lessons", "modulepage", home.pk))

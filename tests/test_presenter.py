@@ -7,11 +7,6 @@ from lessons.models import LessonPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def lesson():
-    return LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
-
-
 def present(client, lesson, step=None):
     return client.get(lesson.url + "present/", {"step": step} if step is not None else {})
 

@@ -1,7 +1,6 @@
 """The admin refuses a broken question with a clear message on the field."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -62,12 +61,6 @@ def test_an_answer_without_feedback_is_refused_on_its_feedback_field():
 
 def test_a_well_formed_single_choice_is_accepted():
     clean(SingleChoiceQuestionBlock(), options=options(True, False))
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(get_user_model().objects.create_superuser("quiz-editor", "q@example.com", "pw"))
-    return client
 
 
 def quiz_form(questions):

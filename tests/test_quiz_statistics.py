@@ -78,12 +78,6 @@ def test_statistics_take_the_same_few_queries_for_thirty_or_three_hundred_attemp
     assert count_queries(quiz.statistics) == few <= 4
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(get_user_model().objects.create_superuser("stats-editor", "s@example.com", "pw"))
-    return client
-
-
 def test_editor_sees_the_statistics_page(editor_client, quiz):
     add_attempts(quiz, 20)
     response = editor_client.get(reverse("quiz_results:detail", args=[quiz.pk]))

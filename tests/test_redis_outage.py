@@ -7,7 +7,6 @@ import threading
 import pytest
 
 from cms.redis_breaker import breaker, redis_cache
-from lessons.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 
@@ -46,11 +45,6 @@ def hung_redis(settings):
     yield server
     server.close()
     breaker.reset()
-
-
-@pytest.fixture
-def lesson():
-    return LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
 
 
 def test_with_redis_hung_pages_still_answer(client, hung_redis, lesson):

@@ -229,12 +229,6 @@ def test_module_page_offers_its_pack(client, guide):
     assert "teacher-guides/pdf/" in client.get(module.url).content.decode()
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(get_user_model().objects.create_superuser("guide-editor", "g@example.com", "pw"))
-    return client
-
-
 def guide_form(card, minutes, short_on_time="If time is short, shorten the discussion."):
     return nested_form_data({
         "title": "Teacher guide: test",

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from lessons.models import DisclosureCard, LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage
+from lessons.models import DisclosureCard, LessonPage, ModulePage, TeacherGuidePage
 
 
 def lesson_body():
@@ -33,13 +33,6 @@ class LessonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LessonPage
-
-
-class LessonFinderPageFactory(wagtail_factories.PageFactory):
-    title = "Find a lesson"
-
-    class Meta:
-        model = LessonFinderPage
 
 
 class DisclosureCardFactory(factory.django.DjangoModelFactory):
