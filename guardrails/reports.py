@@ -34,24 +34,30 @@ def overdue_count(today=None):
     return sum(model.objects.filter(review_by__lt=today).count() for model in dated_models())
 
 
-class OverdueReportView(ReportView):
-    page_title = _("Overdue for a check")
-    header_icon = "date"
-    index_url_name = "overdue_report"
-    index_results_url_name = "overdue_report_results"
-    any_permission_required = ["change"]
-    list_export = ["locale.get_display_name", "kind", "__str__", "review_by"]
-    export_headings = {"locale.get_display_name": _("Language"), "kind": _("Kind"), "__str__": _("What"),
-                       "review_by": _("Check again by")}
+class EditorsReportView(ReportView):
+    """A report every admin user may read (editors, translators, reviewers), linking to each item's editor."""
 
     def user_has_any_permission(self, permissions):
         return self.request.user.has_perm("wagtailadmin.access_admin")
 
     @property
+    def url_finder(self):
+        return AdminURLFinder(self.request.user)
+
+
+class OverdueReportView(EditorsReportView):
+    page_title = _("Overdue for a check")
+    header_icon = "date"
+    index_url_name = "overdue_report"
+    index_results_url_name = "overdue_report_results"
+    list_export = ["locale.get_display_name", "kind", "__str__", "review_by"]
+    export_headings = {"locale.get_display_name": _("Language"), "kind": _("Kind"), "__str__": _("What"),
+                       "review_by": _("Check again by")}
+
+    @property
     def columns(self):
-        finder = AdminURLFinder(self.request.user)
         return [
-            TitleColumn("title", label=_("What"), accessor="__str__", get_url=finder.get_edit_url),
+            TitleColumn("title", label=_("What"), accessor="__str__", get_url=self.url_finder.get_edit_url),
             Column("kind", label=_("Kind")),
             Column("language", label=_("Language"), accessor="locale.get_display_name"),
             DateColumn("review_by", label=_("Check again by")),
@@ -64,7 +70,7 @@ class OverdueReportView(ReportView):
         return items
 
 
-class ApprovalsReportView(ReportView):
+class ApprovalsReportView(EditorsReportView):
     page_title = _("Approvals and publishing")
     header_icon = "tick"
     index_url_name = "approvals_report"
@@ -73,17 +79,13 @@ class ApprovalsReportView(ReportView):
     export_headings = {"timestamp": _("When"), "user_display_name": _("Who"), "message": _("What"),
                        "label": _("Page"), "page.locale.get_display_name": _("Language"), "comment": _("Comment")}
 
-    def user_has_any_permission(self, permissions):
-        return self.request.user.has_perm("wagtailadmin.access_admin")
-
     @property
     def columns(self):
-        finder = AdminURLFinder(self.request.user)
         return [
             DateColumn("timestamp", label=_("When")),
             UserColumn("user", label=_("Who")),
             Column("message", label=_("What")),
-            TitleColumn("label", label=_("Page"), get_url=lambda entry: finder.get_edit_url(entry.page) if entry.page else None),
+            TitleColumn("label", label=_("Page"), get_url=lambda entry: self.url_finder.get_edit_url(entry.page) if entry.page else None),
             Column("language", label=_("Language"), accessor="page.locale.get_display_name"),
             Column("comment", label=_("Comment")),
         ]
