@@ -77,9 +77,11 @@ test: check compile-messages
 ## The whole suite again on PostgreSQL + Redis (this machine: 127.0.0.1:5432 and :6379).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/upstander
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/1
+# Creates the PostgreSQL database a URL names, when it does not exist yet.
+CREATE_PG_DB = $(PY) -c "import psycopg, sys; url = sys.argv[1].rsplit('/', 1); c = psycopg.connect(url[0] + '/postgres', autocommit=True); \
+	  c.execute('SELECT 1 FROM pg_database WHERE datname = %s', (url[1],)).fetchone() or c.execute('CREATE DATABASE ' + url[1])"
 test-postgres: install-dev
-	@$(PY) -c "import psycopg, sys; url = sys.argv[1].rsplit('/', 1); c = psycopg.connect(url[0] + '/postgres', autocommit=True); \
-	  c.execute('SELECT 1 FROM pg_database WHERE datname = %s', (url[1],)).fetchone() or c.execute('CREATE DATABASE ' + url[1])" $(PG_URL)
+	@$(CREATE_PG_DB) $(PG_URL)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test
 
 ## PNGs of every page type at 1280 and 360 px into screenshots/ (needs chromium).
@@ -93,12 +95,16 @@ bench: install-dev
 	$(PY) bench/redis_hung.py
 
 ## Pages and forms against gunicorn, with a static file as the ceiling, on PostgreSQL + Redis.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/upstander_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/2
 bench-site: install-dev
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/upstander_bench REDIS_URL=redis://127.0.0.1:6379/2 $(PY) bench/site_load.py
+	@$(CREATE_PG_DB) $(BENCH_PG_URL)
+	DATABASE_URL=$(BENCH_PG_URL) REDIS_URL=$(BENCH_REDIS_URL) $(PY) bench/site_load.py
 
 ## 30 classes x 30 pupils polling and answering against gunicorn, on PostgreSQL + Redis.
 bench-classroom: install-dev
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/upstander_bench REDIS_URL=redis://127.0.0.1:6379/2 $(PY) bench/classroom_load.py
+	@$(CREATE_PG_DB) $(BENCH_PG_URL)
+	DATABASE_URL=$(BENCH_PG_URL) REDIS_URL=$(BENCH_REDIS_URL) $(PY) bench/classroom_load.py
 
 clean:
 	rm -rf $(VENV) static .pytest_cache screenshots

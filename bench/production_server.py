@@ -16,22 +16,25 @@ HOST = "127.0.0.1"
 
 
 def production_environment(**extra):
-    """Environment for cms.settings.production on 127.0.0.1: DATABASE_URL and
-    REDIS_URL from the caller's environment, else a throw-away SQLite file."""
+    """Environment for cms.settings.production on 127.0.0.1, with the demo content:
+    DATABASE_URL and REDIS_URL from the caller's environment (make bench-site and
+    make bench-classroom give this machine's PostgreSQL and Redis)."""
+    missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not os.environ.get(name)]
+    if missing:
+        sys.exit(f"Set {' and '.join(missing)} (production settings need them), or run it with make bench-site.")
     workdir = Path(tempfile.mkdtemp(prefix="upstander-bench-"))
-    env = {
+    return {
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+        "DATABASE_URL": os.environ["DATABASE_URL"],
+        "REDIS_URL": os.environ["REDIS_URL"],
         "MEDIA_ROOT": str(workdir / "media"),
         "UPSTANDER_GUIDE_PDF_ON_PUBLISH": "false",
+        "UPSTANDER_DEMO": "true",
         **extra,
     }
-    if os.environ.get("REDIS_URL"):
-        env["REDIS_URL"] = os.environ["REDIS_URL"]
-    return env
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
@@ -91,3 +92,13 @@ def body_too_large(request, limit_bytes):
         return int(request.META.get("CONTENT_LENGTH") or 0) > limit_bytes
     except ValueError:
         return True
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the lessons, not the admin, live classroom sessions or the join links."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /join/"]
+    lines += [f"Disallow: /{code}/class/" for code, _name in settings.LANGUAGES]
+    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

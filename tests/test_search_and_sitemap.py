@@ -59,3 +59,18 @@ def test_sitemap_lists_the_lessons(client):
 def test_search_finds_lessons_not_their_quizzes(client):
     results = client.get("/en/search/", {"q": "sextortion"}).context["results"]
     assert not any(type(page).__name__ == "QuizPage" for page in results)
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_the_classroom(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text and "Disallow: /fr/class/" in text and "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_a_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/cms/img/favicon.svg"
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("cms/img/favicon.svg")

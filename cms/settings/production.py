@@ -52,4 +52,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# A public demonstration server (and the load benchmarks) can run with the demo content's app.
+if os.environ.get("UPSTANDER_DEMO", "").lower() == "true":
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 UPSTANDER_GUIDE_PDF_ON_PUBLISH = os.environ.get("UPSTANDER_GUIDE_PDF_ON_PUBLISH", "true").lower() == "true"
