@@ -7,9 +7,11 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -102,3 +104,14 @@ def robots_txt(request):
     lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own, points to the site icon.
+
+    The static URL is looked up per request, not at import: with manifest storage it
+    carries a content hash that changes with the icon, so the redirect is not permanent.
+    """
+    return redirect(static("cms/img/favicon.svg"))

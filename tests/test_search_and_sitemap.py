@@ -70,7 +70,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_the_classroom(client):
 
 def test_a_favicon_is_served(client):
     response = client.get("/favicon.ico")
-    assert response.status_code == 301 and response["Location"] == "/static/cms/img/favicon.svg"
+    assert response.status_code == 302 and response["Location"] == "/static/cms/img/favicon.svg"
     from django.contrib.staticfiles import finders
 
     assert finders.find("cms/img/favicon.svg")
