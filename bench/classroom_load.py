@@ -1,11 +1,17 @@
-"""Load on live classroom sessions: 30 classes of 30 pupils polling and answering,
-against the site served by gunicorn with several workers, on 127.0.0.1 only.
+"""Load on live classroom sessions: 30 classes of 30 pupils, against the site
+served by gunicorn on 127.0.0.1 only, with PostgreSQL and Redis.
 
-    .venv/bin/python bench/classroom_load.py [--seconds 20] [--workers 4]
+    make bench-classroom                      (or: .venv/bin/python bench/classroom_load.py)
+    .venv/bin/python bench/classroom_load.py --servers 2    (two app servers sharing PostgreSQL and Redis)
 
-Uses PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set (make bench-classroom
-sets them to this machine's), else a throw-away SQLite file. Bounded in time and in
-requests; prints requests per second and p50/p95/p99 latency for polling and answering.
+The 30 classes start within the first 10 seconds; each class's pupils open the
+live page (the first full state) within 5 seconds of their class, then poll at
+the interval the client uses (2 s) and answer within the first five seconds, as
+a class does; each class's projector polls too. --burst opens all 900 pages
+within the first 2 seconds instead (a harsher case than any real morning). Afterwards the
+answers are counted in the database: every accepted answer must be stored once.
+Prints requests per second, p50/p95/p99 per kind, and the same server's
+static-file ceiling in the same run; asserts nothing.
 """
 
 import argparse
@@ -23,11 +29,12 @@ from production_server import HOST, ROOT, gunicorn, production_environment
 
 sys.path.insert(0, str(ROOT))
 CLASSES, PUPILS = 30, 30
+POLL_SECONDS = 2
 MAX_REQUESTS = 200_000
 
 
 def prepare(env):
-    """Migrate, load the demo, and open 30 sessions of 30 seats with the ORM."""
+    """Migrate, load the demo, and open 30 sessions of 30 seats with the ORM, the first question shown."""
     os.environ.update(env)
     import django
 
@@ -35,6 +42,7 @@ def prepare(env):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_demo_content", "--without-translations", verbosity=0, stdout=open(os.devnull, "w"))
     from classroom.models import ClassroomSession, Seat
     from classroom.services import advance
@@ -43,22 +51,25 @@ def prepare(env):
     quiz = QuizPage.objects.filter(locale__language_code="en").first()
     classes = []
     for _ in range(CLASSES):
-        session, _secret = ClassroomSession.start(quiz)
+        session, host_token = ClassroomSession.start(quiz)
         seats = Seat.objects.bulk_create(Seat(session=session) for _ in range(PUPILS))
         session.quiz = quiz
         advance(session, "start")
         question_id, question = session.current_question()
         options = [option.id for option in question.block.answer_options(question.value)]
-        classes.append((session, seats, question_id, options))
+        classes.append((session, host_token, [session.seat_token(seat) for seat in seats], question_id, options))
     return classes
 
 
 class Recorder:
+    KINDS = ("first full state", "poll", "poll (304)", "projector poll", "answer", "static file")
+
     def __init__(self):
         self.lock = threading.Lock()
-        self.timings = {"poll": [], "poll (304)": [], "answer": []}
+        self.timings = {kind: [] for kind in self.KINDS}
         self.errors = 0
         self.count = 0
+        self.answers_accepted = 0
 
     def add(self, kind, seconds, ok=True):
         with self.lock:
@@ -68,87 +79,146 @@ class Recorder:
                 self.errors += 1
 
 
-def pupil(port, session, seat, question_id, options, recorder, deadline):
+def timed(connection, recorder, kind, method, url, headers, body=None, ok=(200,)):
+    """One request on a kept-alive connection: (status, ETag, connection); status 0 on a network error."""
+    started = time.perf_counter()
+    try:
+        connection.request(method, url, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read()
+    except (OSError, http.client.HTTPException):
+        recorder.add(kind, time.perf_counter() - started, ok=False)
+        connection.close()
+        return 0, None, http.client.HTTPConnection(HOST, connection.port, timeout=10)
+    status = response.status
+    measured = "poll (304)" if kind == "poll" and status == 304 else kind
+    recorder.add(measured, time.perf_counter() - started, status in ok)
+    return status, response.getheader("ETag"), connection
+
+
+def pupil(port, session, seat_token, question_id, options, recorder, deadline, start_after):
     connection = http.client.HTTPConnection(HOST, port, timeout=10)
     csrf = secrets.token_hex(16)
-    cookie = f"upstander_seat_{session.pk.hex}={seat.token}; csrftoken={csrf}"
-    state_url = f"/en/class/{session.pk}/state/?view=pupil"
-    etag = None
-    answered = False
-    time.sleep(random.random() * 2)  # pupils do not all start on the same millisecond
+    headers = {"Cookie": f"{session.seat_cookie_name}={seat_token}; csrftoken={csrf}"}
+    time.sleep(start_after)
+    _status, _etag, connection = timed(connection, recorder, "first full state", "GET", f"/en/class/{session.pk}/",
+                                       headers)
+    answer_at = time.monotonic() + random.uniform(0.5, 5)  # most of a class answers within a few seconds
+    etag, answered = None, False
     while time.monotonic() < deadline and recorder.count < MAX_REQUESTS:
-        headers = {"Cookie": cookie, "Accept": "application/json"}
-        if etag:
-            headers["If-None-Match"] = etag
-        started = time.perf_counter()
-        try:
-            connection.request("GET", state_url, headers=headers)
-            response = connection.getresponse()
-            response.read()
-        except (OSError, http.client.HTTPException):
-            recorder.add("poll", time.perf_counter() - started, ok=False)
-            connection.close()
-            connection = http.client.HTTPConnection(HOST, port, timeout=10)
-            time.sleep(1)
-            continue
-        recorder.add("poll (304)" if response.status == 304 else "poll", time.perf_counter() - started,
-                     response.status in (200, 304))
-        etag = response.getheader("ETag") or etag
-        if not answered and random.random() < 0.3:
+        poll_headers = {**headers, "Accept": "application/json", **({"If-None-Match": etag} if etag else {})}
+        _status, new_etag, connection = timed(connection, recorder, "poll", "GET",
+                                              f"/en/class/{session.pk}/state/?view=pupil", poll_headers, ok=(200, 304))
+        etag = new_etag or etag
+        if not answered and time.monotonic() >= answer_at:
             body = urllib.parse.urlencode({"question": question_id, "answer": random.choice(options),
                                            "csrfmiddlewaretoken": csrf})
-            started = time.perf_counter()
-            try:
-                connection.request("POST", f"/en/class/{session.pk}/answer/", body=body, headers={
-                    **headers, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
-                    "Origin": f"http://{HOST}:{port}", "Referer": f"http://{HOST}:{port}/"})
-                response = connection.getresponse()
-                response.read()
-                recorder.add("answer", time.perf_counter() - started, response.status == 200)
-            except (OSError, http.client.HTTPException):
-                recorder.add("answer", time.perf_counter() - started, ok=False)
-                connection.close()
-                connection = http.client.HTTPConnection(HOST, port, timeout=10)
+            status, _etag, connection = timed(connection, recorder, "answer", "POST", f"/en/class/{session.pk}/answer/", {
+                **headers, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
+                "Origin": f"http://{HOST}:{port}", "Referer": f"http://{HOST}:{port}/"}, body=body)
+            if status == 200:
+                with recorder.lock:
+                    recorder.answers_accepted += 1
             answered = True
-        time.sleep(2)
+        time.sleep(POLL_SECONDS)
     connection.close()
+
+
+def projector(port, session, host_token, recorder, deadline):
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    headers = {"Cookie": f"{session.host_cookie_name}={host_token}", "Accept": "application/json"}
+    while time.monotonic() < deadline:
+        _status, _etag, connection = timed(connection, recorder, "projector poll", "GET",
+                                           f"/en/class/{session.pk}/state/?view=projector", headers)
+        time.sleep(POLL_SECONDS)
+    connection.close()
+
+
+def static_ceiling(port, recorder, seconds=3, clients=30):
+    """The same server serving a small static file: the most it can do, for comparison."""
+    path = "/static/cms/js/site.js"
+    deadline = time.monotonic() + seconds
+    counted = []
+
+    def hammer():
+        connection, done = http.client.HTTPConnection(HOST, port, timeout=10), 0
+        while time.monotonic() < deadline:
+            _status, _etag, connection = timed(connection, recorder, "static file", "GET", path, {})
+            done += 1
+        counted.append(done)
+
+    threads = [threading.Thread(target=hammer) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counted) / seconds
 
 
 def percentile(values, share):
     return statistics.quantiles(values, n=100)[share - 1] if len(values) > 1 else (values[0] if values else 0)
 
 
+def stored_answers(classes):
+    from classroom.models import SessionAnswer
+
+    return SessionAnswer.objects.filter(session__in=[session for session, *_rest in classes]).count()
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--servers", type=int, default=1, help="app-server processes sharing PostgreSQL and Redis")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--burst", action="store_true", help="all pupils open the page within the first 2 s")
     args = parser.parse_args()
 
     env = production_environment()
     classes = prepare(env)
-    with gunicorn(env, args.port, args.workers, threads=8):
-        recorder = Recorder()
+    ports = [args.port + number for number in range(args.servers)]
+    recorder = Recorder()
+    servers = [gunicorn(env, port, args.workers, threads=8) for port in ports]
+    for server in servers:
+        server.__enter__()
+    try:
+        ceiling = static_ceiling(ports[0], Recorder())
         deadline = time.monotonic() + args.seconds
-        threads = [
-            threading.Thread(target=pupil, args=(args.port, session, seat, question_id, options, recorder, deadline))
-            for session, seats, question_id, options in classes for seat in seats
-        ]
+        threads = []
+        for index, (session, host_token, seat_tokens, question_id, options) in enumerate(classes):
+            port = ports[index % len(ports)]  # each class on one server, the classes spread over them
+            class_starts = random.uniform(0, 10)
+            threads.append(threading.Thread(target=projector, args=(port, session, host_token, recorder, deadline)))
+            threads += [
+                threading.Thread(target=pupil, args=(
+                    port, session, token, question_id, options, recorder, deadline,
+                    random.uniform(0, 2) if args.burst else class_starts + random.uniform(0, 5),
+                ))
+                for token in seat_tokens
+            ]
         started = time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=args.seconds + 30)
         elapsed = time.monotonic() - started
+    finally:
+        for server in servers:
+            server.__exit__(None, None, None)
 
-    database = env["DATABASE_URL"].split(":")[0]
-    print(f"{CLASSES} classes x {PUPILS} pupils, {args.seconds} s, gunicorn {args.workers} workers x 8 threads, "
-          f"database {database}, cache {'redis' if env.get('REDIS_URL') else 'local memory (per worker)'}")
-    print(f"{recorder.count} requests in {elapsed:.1f} s: {recorder.count / elapsed:.0f} requests/s, {recorder.errors} errors")
-    print(f"{'kind':12} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    stored = stored_answers(classes)
+    arrival = "all pages opened within 2 s" if args.burst else "classes start within 10 s, each class's pupils within 5 s"
+    print(f"{CLASSES} classes x {PUPILS} pupils ({arrival}), {args.seconds} s, {args.servers} app server(s) "
+          f"(gunicorn {args.workers} workers x 8 threads each), PostgreSQL + Redis, load generator on this machine")
+    print(f"static-file ceiling of the same server: {ceiling:.0f} requests/s")
+    print(f"{recorder.count} requests in {elapsed:.1f} s: {recorder.count / elapsed:.0f} requests/s, "
+          f"{recorder.errors} errors")
+    print(f"answers accepted {recorder.answers_accepted}, stored {stored}: "
+          f"{'none lost, none doubled' if stored == recorder.answers_accepted else 'MISMATCH'}")
+    print(f"{'kind':18} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, values in recorder.timings.items():
         if values:
-            print(f"{kind:12} {len(values):>7} {percentile(values, 50):>8.1f} {percentile(values, 95):>8.1f} "
+            print(f"{kind:18} {len(values):>7} {percentile(values, 50):>8.1f} {percentile(values, 95):>8.1f} "
                   f"{percentile(values, 99):>8.1f}")
 
 

@@ -33,6 +33,7 @@ def new_join_code():
 HOST_SALT = "classroom.host"
 HOST_LINK_SALT = "classroom.host-link"
 HOST_LINK_LIFETIME = timedelta(minutes=10)
+SEAT_SALT = "classroom.seat"
 
 
 def _signed_value(token, salt, max_age):
@@ -89,6 +90,15 @@ class ClassroomSession(models.Model):
     def seat_cookie_name(self):
         return f"upstander_seat_{self.pk.hex}"
 
+    def seat_token(self, seat):
+        """The pupil's cookie: the seat, signed with the site's secret key (no lookup needed to trust it)."""
+        return signing.dumps(f"{self.pk}:{seat.pk}", salt=SEAT_SALT)
+
+    def seat_id_from(self, token):
+        value = _signed_value(token, SEAT_SALT, SESSION_LIFETIME)
+        session_id, _, seat_id = (value or "").partition(":")
+        return int(seat_id) if session_id == str(self.pk) and seat_id.isdigit() else None
+
     def is_hosted_by(self, request):
         """True when this request comes from the device of the teacher who runs the session."""
         return self.is_host_token(request.COOKIES.get(self.host_cookie_name))
@@ -122,10 +132,9 @@ class ClassroomSession(models.Model):
 
 
 class Seat(models.Model):
-    """An anonymous seat: a random token in the pupil's browser, nothing else."""
+    """An anonymous seat: a signed number in the pupil's browser (ClassroomSession.seat_token), nothing else."""
 
     session = models.ForeignKey(ClassroomSession, on_delete=models.CASCADE, related_name="seats")
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
 

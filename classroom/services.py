@@ -8,12 +8,12 @@ from django.utils import timezone
 from quizzes.models import QuizAttempt
 
 from .models import ClassroomSession
-from .state import forget_state
+from .state import phase_changed
 
 
 def changed(session):
-    """Polling clients see the change at their next poll."""
-    forget_state(session)
+    """The phase changed (a step, a message): polling clients see it at their next poll."""
+    phase_changed(session.pk)
 
 
 def advance(session, action):

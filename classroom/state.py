@@ -1,16 +1,24 @@
 """What polling clients see, kept in the shared cache (Redis in production) so a
-poll is a cache read; any app server can answer it.
+poll is a couple of cache reads and never touches the database; any app server
+can answer it, and nothing is held in one process.
 
-The state is stored under a versioned key. A change bumps the version
-(an atomic increment); a poll reads the version before it reads the database,
-so a state computed from data older than a change lands under the old version,
-which nobody reads again. (Deleting the key instead would race: a poll that
-read before the change could write its stale state back after the delete.)
+Two kinds of data, kept apart so 30 pupils answering do not make 30 devices
+rebuild anything:
+
+- the phase (state, question, messages approved, waiting or held) changes only
+  when the teacher acts or a pupil sends a message. It is stored under a
+  versioned key: a change bumps the version (an atomic increment), and a poll
+  that finds no phase for the current version rebuilds it once, under a short
+  lock, from the database. A phase computed from data older than a change lands
+  under the old version, which nobody reads again.
+- the counts (seats, answers to the current question) are counters that a
+  join or an answer increments atomically; a missing counter is counted afresh
+  from the database.
 
 Three audiences poll the same state and each sees only its part:
 - a pupil's device: the phase (so its polls stay 304 while classmates answer);
-- the projector: the phase and the counts of seats and answers, never anything
-  about messages waiting for the teacher;
+- the projector: the phase and the counts, never anything about messages
+  waiting for the teacher;
 - the teacher panel: everything, including how many messages wait or are held.
 """
 
@@ -23,79 +31,184 @@ from django.db.models import Count, Q
 
 from quizzes.answers import count_choices
 
-STATE_SECONDS = 30
+from .models import SESSION_LIFETIME, BoxMessage, ClassroomSession, Seat, SessionAnswer
 
+KEPT = int(SESSION_LIFETIME.total_seconds()) + 3600  # longer than a session lives
+PHASE_FIELDS = ("state", "question", "phase")
 VIEWS = {
-    "pupil": ("state", "question", "phase"),
-    "projector": ("state", "question", "phase", "seats", "answered"),
-    "teacher": ("state", "question", "phase", "seats", "answered", "waiting", "held", "teacher_phase"),
+    "pupil": PHASE_FIELDS,
+    "projector": (*PHASE_FIELDS, "seats", "answered"),
+    "teacher": (*PHASE_FIELDS, "seats", "answered", "waiting", "held", "teacher_phase"),
 }
 
 
-VERSION_SECONDS = 13 * 3600  # longer than a session lives
+def _key(kind, session_id, *more):
+    return ":".join(["classroom", kind, str(session_id), *map(str, more)])
 
 
-def _version_key(session_id):
-    return f"classroom-version:{session_id}"
+# --- what never changes in a session -------------------------------------------------
+
+def session_meta(session_id):
+    """The quiz's questions in order, with each one's option ids and whether it takes several,
+    the quiz's language and when the session ends; None when there is no such session.
+    Read once from the database, then from the cache (forget_meta after the quiz is published)."""
+    key = _key("meta", session_id)
+    meta = cache.get(key)
+    if meta is None:
+        session = ClassroomSession.objects.select_related("quiz").filter(pk=session_id).first()
+        if session is None:
+            return None
+        quiz = session.quiz.specific
+        meta = {
+            "questions": [
+                [question_id, [option.id for option in child.block.answer_options(child.value)], child.block.multiple]
+                for question_id, child in quiz.question_blocks.items()
+            ],
+            "language": quiz.locale.language_code,
+            "expires_at": session.expires_at.timestamp(),
+        }
+        cache.set(key, meta, KEPT)
+    return meta
 
 
-def _key(session_id, version):
-    return f"classroom-state:{session_id}:{version}"
+def forget_meta(session_ids):
+    cache.delete_many([_key("meta", session_id) for session_id in session_ids])
 
+
+def question_ids(meta):
+    return [question_id for question_id, _options, _multiple in meta["questions"]]
+
+
+# --- the phase -----------------------------------------------------------------------
 
 def _version(session_id):
-    """The session's current state version; a fresh one starts from the clock, so it never repeats an old one."""
-    version = cache.get(_version_key(session_id))
+    """The session's phase version; a fresh one starts from the clock, so it never repeats an old one."""
+    key = _key("version", session_id)
+    version = cache.get(key)
     if version is None:
-        cache.add(_version_key(session_id), time.time_ns() // 1000, VERSION_SECONDS)
-        version = cache.get(_version_key(session_id))
+        cache.add(key, time.time_ns() // 1000, KEPT)
+        version = cache.get(key)
     return version
 
 
-def forget_state(session):
-    """A change: the next poll computes the state afresh."""
+def phase_changed(session_id):
+    """The teacher acted or a message came in: the next poll rebuilds the phase."""
     try:
-        cache.incr(_version_key(session.pk))
+        cache.incr(_key("version", session_id))
     except ValueError:  # no version yet (or it expired): any new one differs from the old
-        cache.set(_version_key(session.pk), time.time_ns() // 1000, VERSION_SECONDS)
+        cache.set(_key("version", session_id), time.time_ns() // 1000, KEPT)
 
 
-def cached_state(session_id):
-    """The state as last computed, or None: a poll that finds it touches no database."""
-    version = cache.get(_version_key(session_id))
-    return cache.get(_key(session_id, version)) if version is not None else None
+def _phase_from_database(session_id):
+    row = ClassroomSession.objects.filter(pk=session_id).values("state", "question_index").first()
+    if row is None:
+        return None
+    box = BoxMessage.objects.filter(session_id=session_id).aggregate(
+        approved=Count("id", filter=Q(status=BoxMessage.Status.APPROVED)),
+        waiting=Count("id", filter=Q(status=BoxMessage.Status.PENDING, hold_reason="")),
+        held=Count("id", filter=Q(status=BoxMessage.Status.PENDING) & ~Q(hold_reason="")),
+    )
+    phase = f"{row['state']}:{row['question_index']}:{box['approved']}"
+    return {
+        "state": row["state"],
+        "question": row["question_index"],
+        "phase": phase,
+        "waiting": box["waiting"],
+        "held": box["held"],
+        "teacher_phase": f"{phase}:{box['waiting']}:{box['held']}",
+    }
 
 
-def for_view(state, view):
-    """The part of the state one audience may see; unknown audiences get the pupil's part."""
-    return {field: state[field] for field in VIEWS.get(view, VIEWS["pupil"])}
+def phase(session_id):
+    """The current phase, or None when there is no such session. After a change, one poll
+    rebuilds it (the others wait for it a moment); then every poll reads it from the cache."""
+    version = _version(session_id)
+    key = _key("phase", session_id, version)
+    current = cache.get(key)
+    if current is not None:
+        return current
+    if not cache.add(_key("rebuilding", session_id, version), True, 2):
+        for _ in range(10):
+            time.sleep(0.01)
+            current = cache.get(key)
+            if current is not None:
+                return current
+    current = _phase_from_database(session_id)
+    if current is not None:
+        cache.set(key, current, KEPT)
+    return current
 
 
-def session_state(session):
-    version = _version(session.pk)
-    state = cache.get(_key(session.pk, version)) if version is not None else None
-    if state is None:
-        question_id, _question = session.current_question()
-        answered = session.answers.filter(question_id=question_id).count() if question_id else 0
-        box = session.box_messages.aggregate(
-            approved=Count("id", filter=Q(status="approved")),
-            waiting=Count("id", filter=Q(status="pending", hold_reason="")),
-            held=Count("id", filter=Q(status="pending") & ~Q(hold_reason="")),
-        )
-        phase = f"{session.state}:{session.question_index}:{box['approved']}"
-        state = {
-            "state": session.state,
-            "question": session.question_index,
-            "phase": phase,
-            "answered": answered,
-            "seats": session.seats.count(),
-            "waiting": box["waiting"],
-            "held": box["held"],
-            "teacher_phase": f"{phase}:{box['waiting']}:{box['held']}",
-        }
-        if version is not None:
-            cache.set(_key(session.pk, version), state, STATE_SECONDS)
-    return state
+def shared_page_key(session_id, language_code):
+    """The pupils' page of the current phase, the same for every pupil who has not answered (views.pupil)."""
+    return _key("page", session_id, _version(session_id), language_code)
+
+
+# --- the counts ------------------------------------------------------------------------
+
+def _counter(key, count_in_database):
+    count = cache.get(key)
+    if count is None:
+        cache.add(key, count_in_database(), KEPT)
+        count = cache.get(key)
+    return count if count is not None else count_in_database()
+
+
+def _add_one(key, count_in_database):
+    """Count one more, atomically; a missing counter is counted afresh (the new row included)."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.add(key, count_in_database(), KEPT)
+
+
+def _seats_in_database(session_id):
+    return lambda: Seat.objects.filter(session_id=session_id).count()
+
+
+def seats(session_id):
+    return _counter(_key("seats", session_id), _seats_in_database(session_id))
+
+
+def seat_taken(session_id):
+    _add_one(_key("seats", session_id), _seats_in_database(session_id))
+
+
+def _answers_in_database(session_id, question_id):
+    return lambda: SessionAnswer.objects.filter(session_id=session_id, question_id=question_id).count()
+
+
+def answered(session_id, question_id):
+    return _counter(_key("answered", session_id, question_id), _answers_in_database(session_id, question_id))
+
+
+def answer_given(session_id, question_id):
+    _add_one(_key("answered", session_id, question_id), _answers_in_database(session_id, question_id))
+
+
+# --- what a poll returns -----------------------------------------------------------------
+
+def for_view(session_id, view, question_ids):
+    """What one audience may see, or None when there is no such session. question_ids
+    maps the phase's question number to its id (for the answer counter). Usually two
+    round trips to the cache: the version, then the phase and the counters together."""
+    fields = VIEWS.get(view, VIEWS["pupil"])
+    if "seats" not in fields:
+        current = phase(session_id)
+        return {field: current[field] for field in fields} if current is not None else None
+    version = _version(session_id)
+    keys = {"phase": _key("phase", session_id, version), "seats": _key("seats", session_id)}
+    found = cache.get_many(list(keys.values()))
+    current = found.get(keys["phase"]) or phase(session_id)
+    if current is None:
+        return None
+    shown = {field: current[field] for field in fields if field in current}
+    shown["seats"] = found.get(keys["seats"])
+    if shown["seats"] is None:
+        shown["seats"] = seats(session_id)
+    number = current["question"]
+    shown["answered"] = answered(session_id, question_ids[number]) if number < len(question_ids) else 0
+    return shown
 
 
 def etag_for(state):

@@ -7,12 +7,13 @@ teacher approved; the teacher panel (opened deliberately, on another device or
 window) holds the message queue, the held messages and the private link."""
 
 import hashlib
+import time
 
 import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -22,12 +23,13 @@ from django.views.decorators.http import condition, require_GET, require_POST
 
 from cms.ratelimit import is_limited
 from cms.views import bad_request
-from quizzes.answers import percent, valid_choice
+from quizzes.answers import percent, valid_options
 from quizzes.models import QuizPage
 
 from . import services
 from .models import HOST_LINK_LIFETIME, MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer, normalise_code
-from .state import cached_state, distribution, etag_for, for_view, session_state
+from . import state as live_state
+from .state import etag_for
 
 COOKIE_AGE = 12 * 3600
 
@@ -42,14 +44,14 @@ def _is_host(request, session):
     return session.is_hosted_by(request)
 
 
+def _seat_id(request, session):
+    """The pupil's seat in this session, from its signed cookie (no database lookup)."""
+    return session.seat_id_from(request.COOKIES.get(session.seat_cookie_name))
+
+
 def _seat(request, session):
-    token = request.COOKIES.get(session.seat_cookie_name)
-    if not token:
-        return None
-    try:
-        return Seat.objects.filter(session=session, token=token).first()
-    except Exception:  # a malformed token is simply no seat
-        return None
+    seat_id = _seat_id(request, session)
+    return Seat.objects.filter(pk=seat_id, session=session).first() if seat_id else None
 
 
 def _set_cookie(response, request, name, value):
@@ -114,7 +116,7 @@ def _live_context(session):
     if question_id:
         context["options"] = question.block.answer_options(question.value)
     if question_id and session.state == ClassroomSession.State.REVEAL:
-        context["counts"] = distribution(session, question_id)
+        context["counts"] = live_state.distribution(session, question_id)
         context["total"] = sum(context["counts"].values())
     if session.state == ClassroomSession.State.SUMMARY:
         context["summary"] = _summary(session)
@@ -130,7 +132,7 @@ def host(request, session_id):
     code_url = request.build_absolute_uri("/join/" + session.join_code + "/")
     context = _live_context(session)
     context.update(
-        state=for_view(session_state(session), "projector"),
+        state=live_state.for_view(session.pk, "projector", session.question_ids()),
         join_address=_short_join_address(request),
         qr_svg=_qr_svg(code_url),
         box_approved=session.box_messages.filter(status=BoxMessage.Status.APPROVED),
@@ -147,7 +149,7 @@ def teacher(request, session_id):
     context = _live_context(session)
     messages = list(session.box_messages.exclude(status=BoxMessage.Status.DISMISSED))
     context.update(
-        state=for_view(session_state(session), "teacher"),
+        state=live_state.for_view(session.pk, "teacher", session.question_ids()),
         box_approved=[m for m in messages if m.status == BoxMessage.Status.APPROVED],
         box_waiting=[m for m in messages if m.status == BoxMessage.Status.PENDING and not m.held],
         box_held=[m for m in messages if m.status == BoxMessage.Status.PENDING and m.held],
@@ -261,23 +263,45 @@ def join(request, code=""):
         if session.seats.count() >= MAX_SEATS:
             return render(request, "classroom/join.html", {"code": code, "error": _("This session is full.")}, status=400)
         seat = Seat.objects.create(session=session)
-        services.changed(session)
+        live_state.seat_taken(session.pk)
         response = redirect("classroom:pupil", session_id=session.pk)
-        _set_cookie(response, request, session.seat_cookie_name, str(seat.token))
+        _set_cookie(response, request, session.seat_cookie_name, session.seat_token(seat))
         return response
     return render(request, "classroom/join.html", {"code": normalise_code(code)})
 
 
 def pupil(request, session_id):
-    session = _session_or_404(session_id)
-    seat = _seat(request, session)
-    if seat is None:
+    """A pupil's live page. While it is the same for every pupil of the session (waiting, a
+    question not yet answered, the end) it is made once per phase and served from the shared
+    cache, each pupil's CSRF token filled in (cms.page_cache): a class opening it at once
+    costs one render, not thirty."""
+    meta = live_state.session_meta(session_id)
+    if meta is None:
+        raise Http404
+    seat_id = _seat_id(request, ClassroomSession(pk=session_id))
+    if seat_id is None:
         return redirect("classroom:join")
+    phase = live_state.phase(session_id)
+    question_id = None
+    if phase["state"] in (ClassroomSession.State.QUESTION, ClassroomSession.State.REVEAL):
+        question_id = live_state.question_ids(meta)[phase["question"]]
+    answer = SessionAnswer.objects.filter(seat_id=seat_id, question_id=question_id).first() if question_id else None
+    shared = not request.GET and phase["state"] != ClassroomSession.State.REVEAL and answer is None
+    if not shared:
+        return _render_pupil(request, _session_or_404(session_id), answer)
+    key = live_state.shared_page_key(session_id, request.LANGUAGE_CODE)
+    page = cache.get(key)
+    if page is None:
+        page = _render_pupil(request, _session_or_404(session_id), None).content
+        cache.set(key, page, live_state.KEPT)
+    return HttpResponse(page)
+
+
+def _render_pupil(request, session, answer):
     question_id, question = session.current_question()
-    answer = SessionAnswer.objects.filter(seat=seat, question_id=question_id).first() if question_id else None
     context = {
         "session": session,
-        "state": for_view(session_state(session), "pupil"),
+        "state": live_state.for_view(session.pk, "pupil", session.question_ids()),
         "question_id": question_id,
         "question": question,
         "answer": answer,
@@ -289,52 +313,61 @@ def pupil(request, session_id):
     }
     if question_id and session.state == ClassroomSession.State.REVEAL:
         result = session.quiz.score_question(question_id, answer.option_ids if answer else [])
-        context.update(result=result, counts=distribution(session, question_id))
-        context["total"] = sum(context["counts"].values())
+        context.update(result=result, counts=live_state.distribution(session, question_id))
     return render(request, "classroom/pupil.html", context)
 
 
 @require_POST
 def answer(request, session_id):
-    session = _session_or_404(session_id)
-    seat = _seat(request, session)
-    if seat is None:
+    """A pupil's answer: the hot path of a live class (30 answers within seconds). It reads
+    what it needs from the cache (the session's questions, the phase), trusts the signed seat
+    cookie, and writes one row; a second answer from the same seat breaks the unique
+    constraint and is refused, so nothing is lost or counted twice."""
+    meta = live_state.session_meta(session_id)
+    if meta is None:
+        raise Http404
+    session = ClassroomSession(pk=session_id)  # its id is all the seat check needs
+    seat_id = _seat_id(request, session)
+    if seat_id is None:
         return bad_request(request, _("Join the session first, with the code on the screen."), status=403)
-    question_id, question = session.current_question()
     wants_json = request.headers.get("Accept", "").startswith("application/json")
 
     def refuse(message, status):
         if wants_json:
             return JsonResponse({"error": message}, status=status)
-        return redirect(reverse("classroom:pupil", args=[session.pk]) + f"?refused={status}")
+        return redirect(reverse("classroom:pupil", args=[session_id]) + f"?refused={status}")
 
-    if session.state != ClassroomSession.State.QUESTION or request.POST.get("question") != question_id:
+    phase = live_state.phase(session_id)
+    number = phase["question"] if phase else -1
+    open_question = (phase is not None and phase["state"] == ClassroomSession.State.QUESTION
+                     and number < len(meta["questions"]) and time.time() < meta["expires_at"])
+    if not open_question or request.POST.get("question") != meta["questions"][number][0]:
         return refuse(_("This question is closed: answers can no longer be sent."), 409)
+    question_id, option_ids, multiple = meta["questions"][number]
     chosen = request.POST.getlist("answer")
-    if not valid_choice(question, chosen):
+    if not valid_options(chosen, option_ids, multiple):
         return refuse(_("Choose one of the answers."), 400)
     try:
         with transaction.atomic():
-            SessionAnswer.objects.create(session=session, seat=seat, question_id=question_id, option_ids=chosen)
+            SessionAnswer.objects.create(session_id=session_id, seat_id=seat_id, question_id=question_id,
+                                         option_ids=chosen)
     except IntegrityError:
         return refuse(_("You already answered this question."), 409)
-    services.changed(session)
+    live_state.answer_given(session_id, question_id)
     if wants_json:
         return JsonResponse({"ok": True})
-    return redirect("classroom:pupil", session_id=session.pk)
+    return redirect("classroom:pupil", session_id=session_id)
 
 
 def _live_state(request, session_id):
-    """What this poll may see (see state.py), once per request: from the shared cache, or
-    from the database after a change. None when there is no such session."""
+    """What this poll may see (see state.py), once per request, from the shared cache
+    (the database only after a change). None when there is no such session."""
     if not hasattr(request, "_live_state"):
-        current = cached_state(session_id)
-        if current is None:
-            session = ClassroomSession.objects.filter(pk=session_id).select_related("quiz").first()
-            if session is not None:
-                session.quiz = session.quiz.specific
-                current = session_state(session)
-        request._live_state = for_view(current, request.GET.get("view", "pupil")) if current is not None else None
+        meta = live_state.session_meta(session_id)
+        request._live_state = (
+            live_state.for_view(session_id, request.GET.get("view", "pupil"), live_state.question_ids(meta))
+            if meta else None
+        )
     return request._live_state
 
 

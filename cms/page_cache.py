@@ -18,6 +18,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.http.request import split_domain_port
+from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -61,6 +62,15 @@ def _key(request):
     return f"page-cache:{_generation()}:{_site_key(request)}:{path}"
 
 
+def _is_page_url(request):
+    """Only Wagtail's page URLs can be in the page cache: other views (a live class's poll,
+    search) skip the lookup altogether."""
+    try:
+        return resolve(request.path_info).url_name == "wagtail_serve"
+    except Resolver404:
+        return False
+
+
 def can_serve_from_cache(request):
     return (
         settings.UPSTANDER_PAGE_CACHE_SECONDS > 0
@@ -68,6 +78,7 @@ def can_serve_from_cache(request):
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not any(name in request.COOKIES for name in settings.UPSTANDER_PAGE_CACHE_SKIP_COOKIES)
+        and _is_page_url(request)
     )
 
 

@@ -5,10 +5,14 @@ shares as whole percentages."""
 
 
 def valid_choice(question, chosen):
-    """True when chosen (a list of option ids) is an answer to the question block:
-    at least one option, all of them the question's own, one only unless it takes several."""
-    option_ids = {option.id for option in question.block.answer_options(question.value)}
-    return bool(chosen) and set(chosen) <= option_ids and (len(chosen) == 1 or question.block.multiple)
+    """True when chosen (a list of option ids) is an answer to the question block."""
+    return valid_options(chosen, [option.id for option in question.block.answer_options(question.value)],
+                         question.block.multiple)
+
+
+def valid_options(chosen, option_ids, multiple):
+    """At least one option, all of them the question's own, one only unless it takes several."""
+    return bool(chosen) and set(chosen) <= set(option_ids) and (len(chosen) == 1 or multiple)
 
 
 def count_choices(answers):

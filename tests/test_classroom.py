@@ -277,17 +277,52 @@ def test_purge_leaves_running_sessions_alone(teacher):
     assert ClassroomSession.objects.count() == 1
 
 
-def test_a_state_computed_before_a_change_is_never_served_after_it(teacher):
-    """A poll that read the session before a pupil joined must not store its old state over the new one."""
-    from classroom import state as live_state
-
-    session = ClassroomSession.objects.get(pk=teacher.session_obj.pk)
-    session.quiz = session.quiz.specific
-    version_before = live_state._version(session.pk)
-    stale = live_state.session_state(session)  # computed now, with no seats
-    join(session.join_code)  # the change: a pupil joins, the version moves on
+def test_a_phase_computed_before_a_change_is_never_served_after_it(teacher):
+    """A slow poll that read the session before the teacher moved on must not store its old phase over the new one."""
     from django.core.cache import cache
 
-    cache.set(live_state._key(session.pk, version_before), stale, live_state.STATE_SECONDS)  # the slow poll's write
+    from classroom import state as live_state
+
+    session = teacher.session_obj
+    version_before = live_state._version(session.pk)
+    stale = live_state.phase(session.pk)  # computed now: the lobby
+    control(teacher, "start")  # the change
+    cache.set(live_state._key("phase", session.pk, version_before), stale, 60)  # the slow poll's late write
     url = reverse("classroom:state", args=[session.pk]) + "?view=projector"
-    assert Client().get(url).json()["seats"] == 1
+    assert Client().get(url).json()["state"] == "question"
+
+
+def test_polls_read_no_database_while_pupils_join_and_answer(teacher, django_assert_num_queries):
+    session = teacher.session_obj
+    pupils = [join(session.join_code)[0] for _ in range(3)]
+    control(teacher, "start")
+    url = reverse("classroom:state", args=[session.pk])
+    teacher.get(url + "?view=projector")  # the phase, read once after the change
+    answer(pupils[0], session)
+    with django_assert_num_queries(0):
+        projector = teacher.get(url + "?view=projector").json()
+        pupils[1].get(url + "?view=pupil")
+    assert projector["seats"] == 3 and projector["answered"] == 1
+
+
+def test_an_answer_from_a_classmate_leaves_a_pupils_poll_unchanged(teacher):
+    session = teacher.session_obj
+    first, second = join(session.join_code)[0], join(session.join_code)[0]
+    control(teacher, "start")
+    url = reverse("classroom:state", args=[session.pk]) + "?view=pupil"
+    etag = first.get(url)["ETag"]
+    answer(second, session)
+    assert first.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_seat_cookie_for_another_session_is_refused(teacher, quiz):
+    session = teacher.session_obj
+    other, _secret = ClassroomSession.start(quiz)
+    other_seat = Seat.objects.create(session=other)
+    pupil = Client()
+    pupil.cookies[session.seat_cookie_name] = other.seat_token(other_seat)  # a valid seat, of another session
+    control(teacher, "start")
+    question_id, question = current_question(session)
+    option = question.block.answer_options(question.value)[0].id
+    response = pupil.post(reverse("classroom:answer", args=[session.pk]), {"question": question_id, "answer": option})
+    assert response.status_code == 403 and SessionAnswer.objects.count() == 0

@@ -97,7 +97,7 @@ def test_a_pupil_on_a_phone_sees_the_question_first(open_page, site_url):
     session, _secret = start_session("question")
     seat = Seat.objects.create(session=session)
     page = open_page(None, width=360, height=740)
-    page.context.add_cookies([{"name": f"upstander_seat_{session.pk.hex}", "value": str(seat.token), "url": site_url}])
+    page.context.add_cookies([{"name": f"upstander_seat_{session.pk.hex}", "value": session.seat_token(seat), "url": site_url}])
     page.goto(f"/en/class/{session.pk}/")
     question = page.locator("fieldset.question").bounding_box()
     assert question["y"] < 200  # right under the help bar and a one-line header

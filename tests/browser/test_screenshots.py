@@ -45,7 +45,7 @@ def test_screenshot_of_a_pupils_phone(open_page, site_url, state):
     session, _secret = start_session(state)
     seat = Seat.objects.create(session=session)
     page = open_page(None, width=360, height=740)
-    page.context.add_cookies([{"name": f"upstander_seat_{session.pk.hex}", "value": str(seat.token), "url": site_url}])
+    page.context.add_cookies([{"name": f"upstander_seat_{session.pk.hex}", "value": session.seat_token(seat), "url": site_url}])
     page.goto(f"/en/class/{session.pk}/")
     path = SCREENSHOTS / f"pupil-live-{state}-360.png"
     page.screenshot(path=str(path), full_page=True)
