@@ -155,7 +155,10 @@ def _counter(key, count_in_database):
 
 
 def _add_one(key, count_in_database):
-    """Count one more, atomically; a missing counter is counted afresh (the new row included)."""
+    """Count one more, atomically. The caller read the counter before writing its row
+    (seats(), answered()), so a counter counted from the database never already holds
+    a row whose increment is still to come; one that vanished since (evicted, Redis
+    restarted) is counted afresh, the new row included."""
     try:
         cache.incr(key)
     except ValueError:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_GET, require_POST
 
 from cms.ratelimit import is_limited
+from cms.same_origin import same_origin_only
 from cms.views import bad_request
 from quizzes.answers import percent, valid_options
 from quizzes.models import QuizPage
@@ -62,6 +63,7 @@ def _not_the_host(request, session):
     return bad_request(request, _("Only the teacher who started this session can see or use its controls."), status=403)
 
 
+@same_origin_only  # the button is on lesson pages every visitor shares: no CSRF token there
 @require_POST
 def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage, pk=quiz_id, live=True)
@@ -262,6 +264,7 @@ def join(request, code=""):
                                status=429)
         if session.seats.count() >= MAX_SEATS:
             return render(request, "classroom/join.html", {"code": code, "error": _("This session is full.")}, status=400)
+        live_state.seats(session.pk)  # the counter exists before this seat is in the database
         seat = Seat.objects.create(session=session)
         live_state.seat_taken(session.pk)
         response = redirect("classroom:pupil", session_id=session.pk)
@@ -347,6 +350,7 @@ def answer(request, session_id):
     chosen = request.POST.getlist("answer")
     if not valid_options(chosen, option_ids, multiple):
         return refuse(_("Choose one of the answers."), 400)
+    live_state.answered(session_id, question_id)  # the counter exists before this answer is in the database
     try:
         with transaction.atomic():
             SessionAnswer.objects.create(session_id=session_id, seat_id=seat_id, question_id=question_id,

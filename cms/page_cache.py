@@ -7,7 +7,32 @@ generation, so nothing stale survives it. Forms on cached pages carry a
 placeholder where the CSRF token goes; every response gets the visitor's own
 token there, cached or not. Never stored: a page behind a password or a login,
 and any response whose rendering used a real CSRF token (it belongs to one
-visitor)."""
+visitor).
+
+Shared caches (a reverse proxy, a CDN, the browser's own cache):
+
+- A page is `Cache-Control: public, max-age=UPSTANDER_PUBLIC_MAX_AGE` when it is the
+  same bytes for every anonymous visitor: exactly the responses this cache may store
+  (a cacheable page type, a plain GET, no session or classroom cookie, no view
+  restriction, no cookie set, no CSRF token in it: its buttons are checked by Origin
+  instead, cms.same_origin). A hit and a miss send the same headers.
+- Every other response of a page URL is `private`: a signed-in editor's (the
+  userbar), a classroom device's (campaign box hidden), one with a query string
+  (?supported=1 says thank you); Wagtail makes previews and restricted pages
+  private (never-cache) itself. So is any response that used a real
+  CSRF token (the quiz, the petition page's signature form, the classroom join page)
+  or had the token placeholder filled in (`private, no-cache`).
+- Page responses carry `Vary: Cookie`, public ones included. `private` alone only
+  keeps a cache from *storing* a cookie-dependent page; a cache still picks what it
+  *serves* by URL, so without Vary it would hand the stored anonymous copy to a
+  classroom device whose teacher hid the campaign box, or to an editor, and the
+  browser would show its own anonymous copy again right after the classroom switch
+  redirects back to the same URL. Vary: Cookie makes every HTTP cache use a stored
+  copy only for requests with the same cookies. The cost: a visitor with some other
+  cookie (their language choice, the CSRF cookie after a quiz) gets a copy of their
+  own in a shared cache; a proxy may share one copy among them by bypassing its cache
+  for the session and UPSTANDER_PAGE_CACHE_SKIP_COOKIES cookies and leaving the
+  Cookie header out of its key (README.md)."""
 
 import hashlib
 from urllib.parse import urlsplit
@@ -17,6 +42,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
@@ -30,7 +56,8 @@ def placeholder_input():
     return mark_safe(f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">')
 
 
-def _generation():
+def generation():
+    """The current generation: every cache made from published content is keyed on it."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = 1
@@ -59,7 +86,7 @@ def _site_key(request):
 
 def _key(request):
     path = hashlib.sha256(request.path.encode("utf-8", "surrogatepass")).hexdigest()  # any path makes a short, safe key
-    return f"page-cache:{_generation()}:{_site_key(request)}:{path}"
+    return f"page-cache:{generation()}:{_site_key(request)}:{path}"
 
 
 def _is_page_url(request):
@@ -71,23 +98,38 @@ def _is_page_url(request):
         return False
 
 
-def can_serve_from_cache(request):
+def _is_shared_request(request):
+    """A request any anonymous visitor could make: no query string, no session, no cookie
+    that changes the page, not Wagtail's preview."""
     return (
-        settings.UPSTANDER_PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not any(name in request.COOKIES for name in settings.UPSTANDER_PAGE_CACHE_SKIP_COOKIES)
+        and not getattr(request, "is_dummy", False)
         and _is_page_url(request)
     )
 
 
+def can_serve_from_cache(request):
+    return settings.UPSTANDER_PAGE_CACHE_SECONDS > 0 and _is_shared_request(request)
+
+
 def mark_cacheable(page, request, serve_args, serve_kwargs):
-    """Wagtail's before_serve_page hook: remember that this response may be stored.
-    A restricted page never is, whatever order the hooks run in."""
-    if (getattr(page.specific_class, "cacheable", False) and can_serve_from_cache(request)
+    """Wagtail's before_serve_page hook: remember that this response is the same for every
+    anonymous visitor (so it may be stored, and sent public). A restricted page never is,
+    whatever order the hooks run in."""
+    if (getattr(page.specific_class, "cacheable", False) and _is_shared_request(request)
             and not page.get_view_restrictions().exists()):
-        request._page_cache_key = _key(request)
+        request._shared_page = True
+        if settings.UPSTANDER_PAGE_CACHE_SECONDS > 0:
+            request._page_cache_key = _key(request)
+
+
+def _served_a_page(request):
+    """The response came from Wagtail's page view (a page, a route of one, a page's 404)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
 
 
 class PageCacheMiddleware:
@@ -103,23 +145,41 @@ class PageCacheMiddleware:
             if cached is not None:
                 response = HttpResponse(cached["content"], content_type=cached["content_type"])
                 response["X-Page-Cache"] = "hit"
-                return self._with_token(request, response)
+                return self._with_headers(request, response, shared=True, page=True)
         response = self.get_response(request)
+        used_a_real_token = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "CSRF_COOKIE_USED" in request.META)
+        shared = (getattr(request, "_shared_page", False) and response.status_code == 200 and not response.streaming
+                  and not response.cookies and not used_a_real_token
+                  and response.get("Content-Type", "").startswith("text/html"))
         key = getattr(request, "_page_cache_key", None)
-        used_a_real_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "CSRF_COOKIE_USED" in request.META
-        if (key and response.status_code == 200 and not response.streaming and not response.cookies
-                and not used_a_real_token and response.get("Content-Type", "").startswith("text/html")):
+        if shared and key:
             cache.set(key, {"content": response.content, "content_type": response["Content-Type"]},
                       settings.UPSTANDER_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
-        return self._with_token(request, response)
+        return self._with_headers(request, response, shared=shared, page=_served_a_page(request),
+                                  private=used_a_real_token)
+
+    @classmethod
+    def _with_headers(cls, request, response, shared, page, private=False):
+        """The visitor's CSRF token in place of the placeholder, and who may keep the response
+        (the module's docstring says why)."""
+        if cls._with_token(request, response):
+            response["Cache-Control"] = "private, no-cache"
+        elif shared and settings.UPSTANDER_PUBLIC_MAX_AGE > 0:
+            patch_cache_control(response, public=True, max_age=settings.UPSTANDER_PUBLIC_MAX_AGE)
+        elif page or private:
+            patch_cache_control(response, private=True)
+        if page:
+            patch_vary_headers(response, ("Cookie",))
+        return response
 
     @staticmethod
     def _with_token(request, response):
+        """Fill in the visitor's own token where the placeholder is; True when there was one."""
         if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
-            return response
+            return False
         placeholder = CSRF_PLACEHOLDER.encode()
-        if placeholder in response.content:
-            response.content = response.content.replace(placeholder, get_token(request).encode())
-            response["Cache-Control"] = "private, no-cache"
-        return response
+        if placeholder not in response.content:
+            return False
+        response.content = response.content.replace(placeholder, get_token(request).encode())
+        return True

@@ -164,12 +164,6 @@ class PetitionPage(RoutablePageMixin, JustifiedContent, Page):
 
         return views.petition(request, self)
 
-    @path("support/", name="support")
-    def support(self, request):
-        from . import views
-
-        return views.support(request, self)
-
     @path("confirm/<str:token>/", name="confirm")
     def confirm(self, request, token):
         from . import views

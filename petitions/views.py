@@ -1,16 +1,21 @@
 """Signing, supporting, confirming and withdrawing. Thin: forms validate, the
 petition page stores and counts (PetitionPage.sign, record_support). The page's
 routes call these views; the views reach the data through the page they are
-given and never import the models, so the two never form a loop."""
+given and never import the models, so the two never form a loop. The one-click
+views (support, the campaign box switch) have URLs of their own, without a CSRF
+token (cms.same_origin); support finds its petition by the model's name."""
 
 import uuid
 
+from django.apps import apps
 from django.conf import settings
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from cms.http import is_local_path, safe_redirect
 from cms.ratelimit import is_limited
+from cms.same_origin import same_origin_only
 from cms.views import bad_request, body_too_large
 
 from .forms import SignatureForm
@@ -57,7 +62,16 @@ def petition(request, page):
     return _render(request, page, "petitions/check_your_email.html")
 
 
-def support(request, page):
+@same_origin_only
+def support(request, petition_id):
+    """"I support this": one anonymous count. The button is on pages every visitor shares
+    (a lesson, a module), so it carries no CSRF token; the Origin check, SameSite cookies
+    and the rate limit protect it (cms.same_origin). Not a route of the petition page,
+    whose URLs all ask for Django's token."""
+    petition_page = apps.get_model("petitions", "PetitionPage")  # by name: the models import these views
+    page = petition_page.objects.live().filter(pk=petition_id).first()
+    if page is None:
+        raise Http404
     if request.method != "POST":
         return bad_request(request, _("Press the “I support this” button to show your support."), status=405)
     if not page.is_open:
@@ -106,6 +120,7 @@ def withdraw(request, page, token):
 CAMPAIGN_BOX_HIDDEN_COOKIE = "upstander_classroom"
 
 
+@same_origin_only
 def campaign_box(request):
     """A teacher hides the campaign box on the classroom's device, so a school can stay neutral
     in class (and shows it again). A cookie on that device only; nothing is stored on the server."""

@@ -15,11 +15,14 @@ from quizzes.models import QuizAttempt, QuizPage
 
 pytestmark = pytest.mark.django_db
 
+# "Run this quiz live" is sent from this site's pages, as a browser says in the Origin header.
+THIS_SITE = {"Origin": "http://testserver"}
+
 
 @pytest.fixture
 def teacher(quiz):
     client = Client()
-    response = client.post(reverse("classroom:start", args=[quiz.pk]))
+    response = client.post(reverse("classroom:start", args=[quiz.pk]), headers=THIS_SITE)
     client.session_obj = ClassroomSession.objects.latest("created_at")
     client.host_url = response["Location"]
     return client
@@ -51,6 +54,12 @@ def test_a_teacher_starts_a_session_without_an_account(teacher):
     assert teacher.host_url == reverse("classroom:host", args=[session.pk])
     html = teacher.get(teacher.host_url).content.decode()
     assert session.join_code in html and "<svg" in html  # the code and a QR code drawn here
+
+
+def test_a_session_started_from_another_site_is_refused(client, quiz):
+    response = client.post(reverse("classroom:start", args=[quiz.pk]), headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert not ClassroomSession.objects.exists()
 
 
 def test_join_codes_avoid_look_alike_characters(teacher):
@@ -96,7 +105,7 @@ def test_wrong_codes_are_limited_per_address(client, settings):
 def test_a_whole_school_behind_one_address_joins_its_sessions(settings):
     """30 classes of 30 pupils, all behind the school's one address, all join (the default limits)."""
     quiz = QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
-    starts = [Client().post(reverse("classroom:start", args=[quiz.pk])) for _ in range(30)]
+    starts = [Client().post(reverse("classroom:start", args=[quiz.pk]), headers=THIS_SITE) for _ in range(30)]
     assert all(response.status_code == 302 for response in starts)
     sessions = list(ClassroomSession.objects.all())
     assert len(sessions) == 30

@@ -24,7 +24,7 @@ def session(settings):
     call_command("load_demo_content", "--without-translations", stdout=io.StringIO())
     quiz = QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
     teacher = Client()
-    teacher.post(reverse("classroom:start", args=[quiz.pk]))
+    teacher.post(reverse("classroom:start", args=[quiz.pk]), headers={"Origin": "http://testserver"})
     session = ClassroomSession.objects.get()
     pupils = []
     for _ in range(PUPILS):

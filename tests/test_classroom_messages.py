@@ -24,7 +24,7 @@ HELD_EXAMPLES = [
 def session_with_pupil(db):
     quiz = QuizPage.objects.get(locale__language_code="en", title="Quiz: Yes, no and pressure")
     teacher = Client()
-    teacher.post(reverse("classroom:start", args=[quiz.pk]))
+    teacher.post(reverse("classroom:start", args=[quiz.pk]), headers={"Origin": "http://testserver"})
     session = ClassroomSession.objects.latest("created_at")
     pupil = Client()
     pupil.post(reverse("classroom:join"), {"code": session.join_code})

@@ -38,6 +38,11 @@ def stored():
             SessionAnswer.objects.count(), ClassroomSession.objects.count())
 
 
+# The one-click buttons (support, classroom view, run live) check where a POST comes from:
+# sent from this site's pages, as a browser says in the Origin header.
+THIS_SITE = {"Origin": "http://testserver"}
+
+
 @pytest.fixture(autouse=True)
 def generous_limits(settings):
     """Limits so high they never answer for the input: each example is judged on its own."""
@@ -51,7 +56,7 @@ def generous_limits(settings):
 def live(quiz):
     """A running session: the teacher, a pupil with a seat, the first question open."""
     teacher, pupil = Client(), Client()
-    teacher.post(reverse("classroom:start", args=[quiz.pk]))
+    teacher.post(reverse("classroom:start", args=[quiz.pk]), headers=THIS_SITE)
     session = ClassroomSession.objects.latest("created_at")
     pupil.post(reverse("classroom:join"), {"code": session.join_code})
     teacher.post(reverse("classroom:control", args=[session.pk]), {"action": "start"})
@@ -82,7 +87,7 @@ def test_petition_sign_confirm_withdraw(client, petition, data, token):
 @given(data=FIELDS)
 @EXAMPLES
 def test_petition_support_with_any_next(client, petition, data):
-    response = below_500(client.post(petition.url + "support/", data))
+    response = below_500(client.post(reverse("petitions:support", args=[petition.pk]), data, headers=THIS_SITE))
     assert response.status_code == 302
     assert not response["Location"].startswith(("http", "//", "javascript"))
 
@@ -120,7 +125,7 @@ def test_search_finder_and_language(client, data):
     below_500(client.get("/en/search/", data))
     below_500(client.get("/en/lessons/", data))
     below_500(client.get("/language/en/", data))
-    below_500(client.post("/en/campaign-box/", data))
+    below_500(client.post("/en/campaign-box/", data, headers=THIS_SITE))
 
 
 @given(code=TEXT, quiz_id=st.integers(min_value=10**7, max_value=10**18))
@@ -128,8 +133,19 @@ def test_search_finder_and_language(client, data):
 def test_language_codes_and_start_ids(client, code, quiz_id):
     below_500(client.get("/language/" + (code.replace("/", "") or "x") + "/"))
     before = ClassroomSession.objects.count()
-    below_500(client.post(f"/en/class/start/{quiz_id}/"))
+    below_500(client.post(f"/en/class/start/{quiz_id}/", headers=THIS_SITE))
     assert ClassroomSession.objects.count() == before  # no quiz has such an id
+
+
+@given(origin=TEXT, referer=TEXT)
+@EXAMPLES
+def test_one_click_buttons_with_any_origin_or_referer(client, petition, quiz, origin, referer):
+    before = stored()
+    for headers in ({"Origin": origin}, {"Referer": referer}):
+        below_500(client.post(reverse("petitions:support", args=[petition.pk]), headers=headers))
+        below_500(client.post("/en/campaign-box/", {"classroom": "1"}, headers=headers))
+        below_500(client.post(reverse("classroom:start", args=[quiz.pk]), headers=headers))
+    assert stored() == before  # none of them is this site
 
 
 # --- the cases the hostile sweep found, one by one -------------------------------------
@@ -141,12 +157,12 @@ def test_a_bad_next_on_the_language_link_falls_back_to_the_home_page(client, url
 
 
 def test_a_bad_next_on_the_classroom_device_switch_falls_back(client):
-    response = client.post("/en/campaign-box/", {"classroom": "1", "next": "NaN"})
+    response = client.post("/en/campaign-box/", {"classroom": "1", "next": "NaN"}, headers=THIS_SITE)
     assert response.status_code == 302 and response["Location"] == "/"
 
 
 def test_a_bad_next_on_support_returns_to_the_petition(client, petition):
-    response = client.post(petition.url + "support/", {"next": "NaN"})
+    response = client.post(reverse("petitions:support", args=[petition.pk]), {"next": "NaN"}, headers=THIS_SITE)
     assert response.status_code == 302 and response["Location"] == petition.url + "?supported=1#petition"
 
 

@@ -1,6 +1,13 @@
-"""Published pages are cached for anonymous visitors; a publish clears them at once."""
+"""Published pages are cached for anonymous visitors; a publish clears them at once.
+Pages that are the same for every anonymous visitor say so to shared caches (public,
+max-age) and are sent compressed; a publish purges them from a frontend cache."""
 
+import gzip
+import io
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -29,19 +36,134 @@ def test_publishing_clears_the_cache(client, lesson):
     assert "Yes, no and pressure (updated)" in response.content.decode()
 
 
-def test_each_visitor_gets_their_own_working_csrf_token_on_a_cached_page(lesson):
+def test_the_support_button_on_a_cached_page_works_for_every_visitor_without_a_token(lesson):
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first.get(lesson.url)
-    tokens = []
     for visitor in (first, second):
         html = visitor.get(lesson.url).content.decode()
-        assert "__upstander_csrf_token__" not in html
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        tokens.append(token)
-        petition_support = re.search(r'action="([^"]+/support/)"', html).group(1)
-        assert visitor.post(petition_support, {"csrfmiddlewaretoken": token, "next": lesson.url}).status_code == 302
-    assert tokens[0] != tokens[1]
+        petition_support = re.search(r'action="([^"]+/support/\d+/)"', html).group(1)
+        response = visitor.post(petition_support, {"next": lesson.url}, headers={"Origin": "http://testserver"})
+        assert response.status_code == 302
     assert Support.objects.count() == 2
+
+
+# --- what shared caches may keep ------------------------------------------------------
+
+def test_an_anonymous_lesson_page_is_public_for_the_configured_time(client, lesson, settings):
+    settings.UPSTANDER_PUBLIC_MAX_AGE = 123
+    response = client.get(lesson.url)
+    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=123"}
+
+
+def test_an_anonymous_lesson_page_carries_no_csrf_token(client, lesson):
+    html = client.get(lesson.url).content.decode()
+    assert "csrfmiddlewaretoken" not in html and "__upstander_csrf_token__" not in html
+
+
+def test_an_anonymous_lesson_page_sets_no_cookie(client, lesson):
+    assert not client.get(lesson.url).cookies
+
+
+def test_two_anonymous_visitors_get_the_same_bytes(lesson, settings):
+    settings.UPSTANDER_PAGE_CACHE_SECONDS = 0  # two renderings, not one rendering and a copy
+    first, second = Client().get(lesson.url), Client().get(lesson.url)
+    assert first.content == second.content
+
+
+def test_a_cache_hit_sends_the_same_headers_as_the_miss(lesson):
+    miss, hit = Client().get(lesson.url), Client().get(lesson.url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    del miss["X-Page-Cache"], hit["X-Page-Cache"]
+    assert dict(miss.headers) == dict(hit.headers)
+    assert miss["Cache-Control"] == "public, max-age=60"
+
+
+def test_a_public_page_varies_on_cookies(client, lesson):
+    client.get(lesson.url)
+    assert "Cookie" in client.get(lesson.url)["Vary"].split(", ")
+
+
+def test_a_classroom_device_gets_the_lesson_as_private(client, lesson):
+    client.get(lesson.url)
+    client.cookies["upstander_classroom"] = "1"
+    assert client.get(lesson.url)["Cache-Control"] == "private"
+
+
+def test_a_signed_in_editor_gets_the_lesson_as_private(editor_client, lesson):
+    assert editor_client.get(lesson.url)["Cache-Control"] == "private"
+
+
+def test_a_page_with_a_query_string_is_private(client, lesson):
+    client.get(lesson.url)
+    assert client.get(lesson.url, {"supported": "1"})["Cache-Control"] == "private"
+
+
+@pytest.mark.parametrize("page", ["quiz", "petition"])
+def test_a_page_with_a_real_csrf_token_is_private(client, request, page):
+    response = client.get(request.getfixturevalue(page).url)
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert response["Cache-Control"] == "private"
+
+
+def test_a_public_max_age_of_zero_sends_every_page_private(client, lesson, settings):
+    settings.UPSTANDER_PUBLIC_MAX_AGE = 0
+    client.get(lesson.url)
+    assert client.get(lesson.url)["Cache-Control"] == "private"
+
+
+def test_html_is_gzip_compressed_for_a_client_that_accepts_it(client, lesson):
+    response = client.get(lesson.url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"].split(", ")
+    assert lesson.title in gzip.decompress(response.content).decode()
+
+
+def test_an_uploaded_image_is_not_compressed_again(client):
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("test/photo.png", io.BytesIO(b"\x89PNG" + bytes(range(256)) * 4))
+    response = client.get("/media/" + name, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
+
+
+def test_html_is_sent_plain_to_a_client_that_does_not_accept_gzip(client, lesson):
+    response = client.get(lesson.url)
+    assert not response.has_header("Content-Encoding")
+    assert lesson.title in response.content.decode()
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """A frontend cache on 127.0.0.1 that records the PURGE requests it gets."""
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def frontend_cache(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.purged = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {"default": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+    }}
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_a_page_purges_it_from_the_frontend_cache(frontend_cache, lesson):
+    lesson.title = "Yes, no and pressure (purged)"
+    lesson.save_revision().publish()
+    assert frontend_cache.purged == [(urlsplit(lesson.full_url).netloc, lesson.url)]
 
 
 def test_pages_with_a_query_string_a_session_or_classroom_view_are_not_cached(client, lesson):

@@ -49,6 +49,18 @@ def counts(client, petition):
     return client.get(petition.url).context["counts"]
 
 
+# What a browser sends with a form from one of this site's pages (the test client's site).
+THIS_SITE = {"Origin": "http://testserver"}
+
+
+def support(client, petition, data=None, headers=THIS_SITE):
+    return client.post(reverse("petitions:support", args=[petition.pk]), data or {}, headers=headers)
+
+
+def switch_classroom_view(client, data, headers=THIS_SITE):
+    return client.post(reverse("petitions:campaign_box"), data, headers=headers)
+
+
 # --- on every module and lesson -------------------------------------------------
 
 def test_every_module_and_lesson_shows_the_petitions_call_to_action(client, petition):
@@ -86,16 +98,23 @@ def test_the_call_to_action_shows_live_counts_and_progress(client, petition):
 
 def test_a_teacher_can_hide_the_call_to_action_in_class(client):
     lesson = LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
-    response = client.post(reverse("petitions:campaign_box"), {"classroom": "1", "next": lesson.url})
+    response = switch_classroom_view(client, {"classroom": "1", "next": lesson.url})
     assert response["Location"] == lesson.url
     assert 'id="petition"' not in client.get(lesson.url).content.decode()
-    client.post(reverse("petitions:campaign_box"), {"classroom": "0", "next": lesson.url})
+    switch_classroom_view(client, {"classroom": "0", "next": lesson.url})
     assert 'id="petition"' in client.get(lesson.url).content.decode()
 
 
 def test_the_classroom_toggle_does_not_redirect_elsewhere(client):
-    response = client.post(reverse("petitions:campaign_box"), {"classroom": "1", "next": "https://evil.example/"})
+    response = switch_classroom_view(client, {"classroom": "1", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_the_classroom_toggle_from_another_site_is_refused_and_sets_no_cookie(client):
+    response = switch_classroom_view(client, {"classroom": "1", "next": "/en/"}, headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert "only works on this website" in response.content.decode()
+    assert "upstander_classroom" not in response.cookies
 
 
 # --- the publish rule -----------------------------------------------------------
@@ -130,7 +149,7 @@ def test_a_module_can_be_published_with_its_own_petition(editor_client, home, si
 
 def test_support_counts_anonymously_and_returns_to_the_page(client, petition):
     lesson = LessonPage.objects.get(locale__language_code="en", slug="yes-no-and-pressure")
-    response = client.post(petition.url + "support/", {"next": lesson.url})
+    response = support(client, petition, {"next": lesson.url})
     assert response["Location"] == f"{lesson.url}?supported=1#petition"
     assert counts(client, petition)["supports"] == 1
     assert {f.name for f in Support._meta.get_fields()} == {"id", "petition", "created_on"}
@@ -138,20 +157,64 @@ def test_support_counts_anonymously_and_returns_to_the_page(client, petition):
 
 
 def test_support_needs_a_post(client, petition):
-    assert client.get(petition.url + "support/").status_code == 405
+    assert client.get(reverse("petitions:support", args=[petition.pk])).status_code == 405
     assert Support.objects.count() == 0
 
 
 def test_support_never_redirects_to_another_site(client, petition):
-    response = client.post(petition.url + "support/", {"next": "https://evil.example/"})
+    response = support(client, petition, {"next": "https://evil.example/"})
     assert response["Location"].startswith(petition.url)
 
 
 def test_support_is_rate_limited_per_client(client, petition, settings):
     settings.UPSTANDER_PETITION_SUPPORT_LIMIT = (3, 3600)
-    statuses = [client.post(petition.url + "support/").status_code for _ in range(5)]
+    statuses = [support(client, petition).status_code for _ in range(5)]
     assert statuses == [302, 302, 302, 429, 429]
     assert Support.objects.count() == 3
+
+
+def test_support_from_this_site_is_counted_without_a_csrf_token(petition):
+    response = support(Client(enforce_csrf_checks=True), petition, {"next": "/en/"})
+    assert response.status_code == 302
+    assert Support.objects.count() == 1
+
+
+def test_support_from_another_site_gets_a_403_page_and_counts_nothing(client, petition):
+    response = support(client, petition, {"next": "/en/"}, headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert "only works on this website" in response.content.decode()
+    assert Support.objects.count() == 0
+
+
+def test_support_from_a_null_origin_is_refused(client, petition):
+    assert support(client, petition, headers={"Origin": "null"}).status_code == 403
+    assert Support.objects.count() == 0
+
+
+def test_support_without_origin_or_referer_is_refused(client, petition):
+    assert support(client, petition, headers={}).status_code == 403
+    assert Support.objects.count() == 0
+
+
+def test_support_without_origin_counts_a_referer_from_this_site(client, petition):
+    assert support(client, petition, headers={"Referer": "http://testserver/en/consent/"}).status_code == 302
+    assert Support.objects.count() == 1
+
+
+def test_support_without_origin_refuses_a_referer_from_another_site(client, petition):
+    assert support(client, petition, headers={"Referer": "https://evil.example/en/consent/"}).status_code == 403
+    assert Support.objects.count() == 0
+
+
+def test_support_from_another_site_is_refused_before_the_rate_limit_counts_it(client, petition, settings):
+    settings.UPSTANDER_PETITION_SUPPORT_LIMIT = (1, 3600)
+    support(client, petition, headers={"Origin": "https://evil.example"})
+    assert support(client, petition).status_code == 302
+
+
+def test_support_for_a_page_that_is_not_a_live_petition_is_a_404(client, petition, lesson):
+    assert client.post(reverse("petitions:support", args=[lesson.pk]), headers=THIS_SITE).status_code == 404
+    assert Support.objects.count() == 0
 
 
 # --- signing and confirming ----------------------------------------------------
@@ -342,7 +405,7 @@ def test_a_closed_petition_cannot_be_signed(client, petition):
     petition.closes_on = timezone.localdate() - timedelta(days=1)
     petition.save_revision().publish()
     assert sign(client, petition).status_code == 410
-    assert client.post(petition.url + "support/").status_code == 410
+    assert support(client, petition).status_code == 410
 
 
 def test_the_rate_limit_stores_nothing_about_the_client_in_the_database(client, petition):

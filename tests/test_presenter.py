@@ -62,6 +62,6 @@ def test_presenter_mode_shows_those_questions_at_that_step(client, lesson_with_q
 def test_the_teacher_running_a_live_session_can_ask_them_there(client, lesson_with_quiz_step):
     from django.urls import reverse
 
-    client.post(reverse("classroom:start", args=[lesson_with_quiz_step.quiz().pk]))
+    client.post(reverse("classroom:start", args=[lesson_with_quiz_step.quiz().pk]), headers={"Origin": "http://testserver"})
     html = present(client, lesson_with_quiz_step, len(lesson_with_quiz_step.body)).content.decode()
     assert "Ask these in the live session" in html

@@ -167,3 +167,40 @@ def test_ipv6_addresses_of_one_network_share_a_limit(client, settings):
 def test_a_forwarded_value_that_is_not_an_address_is_ignored(settings):
     settings.UPSTANDER_TRUSTED_PROXY_COUNT = 1
     assert rate_limit_key(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address") == "10.0.0.1"
+
+
+# --- one-click buttons: the Origin check instead of a CSRF token (cms.same_origin) ------
+
+def sent_from_this_site(**meta):
+    from django.test import RequestFactory
+
+    from cms.same_origin import is_same_origin
+
+    return is_same_origin(RequestFactory().post("/en/campaign-box/", **meta))
+
+
+def test_an_origin_in_csrf_trusted_origins_counts_as_this_site(settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://upstander.example"]
+    assert sent_from_this_site(HTTP_ORIGIN="https://upstander.example")
+
+
+def test_a_wildcard_trusted_origin_covers_its_subdomains(settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://*.upstander.example"]
+    assert sent_from_this_site(HTTP_ORIGIN="https://www.upstander.example")
+
+
+def test_a_trusted_origin_does_not_cover_lookalike_hosts(settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://*.upstander.example"]
+    assert not sent_from_this_site(HTTP_ORIGIN="https://evilupstander.example")
+
+
+def test_this_host_on_another_scheme_is_another_site():
+    assert not sent_from_this_site(HTTP_ORIGIN="https://testserver")
+
+
+def test_this_host_on_another_port_is_another_site():
+    assert not sent_from_this_site(HTTP_ORIGIN="http://testserver:8080")
+
+
+def test_a_foreign_origin_wins_over_a_referer_from_this_site():
+    assert not sent_from_this_site(HTTP_ORIGIN="https://evil.example", HTTP_REFERER="http://testserver/en/")

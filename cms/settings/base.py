@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",  # purges a page from a reverse proxy or CDN on publish (WAGTAILFRONTENDCACHE)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -57,6 +58,11 @@ MIDDLEWARE = [
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML, JSON and other text gzip-compressed for clients that accept it (why that is
+    # safe from BREACH: its docstring). Below whitenoise, which serves static files
+    # precompressed itself; above everything that writes a body (the page cache fills
+    # in CSRF tokens), so it compresses the final bytes.
+    "cms.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -249,3 +255,18 @@ CONTENT_SECURITY_POLICY = {
 UPSTANDER_PAGE_CACHE_SECONDS = int(os.environ.get("UPSTANDER_PAGE_CACHE_SECONDS", "60"))
 # Visitors with one of these cookies get pages made for them (petitions: the campaign box hidden on a classroom device).
 UPSTANDER_PAGE_CACHE_SKIP_COOKIES = ["upstander_classroom"]
+# How long browsers and shared caches (a reverse proxy, a CDN) may keep a page that is
+# the same for every anonymous visitor (`Cache-Control: public, max-age=...`, see
+# cms/page_cache.py); 0 sends every page as private. A publish purges the page from a
+# frontend cache (below); other pages that list it, and petition counts, catch up within this.
+UPSTANDER_PUBLIC_MAX_AGE = int(os.environ.get("UPSTANDER_PUBLIC_MAX_AGE", "60"))
+
+# A frontend cache to purge when a page is published or unpublished: the URL that takes
+# HTTP PURGE requests (Varnish, nginx's cache_purge, ...), e.g. http://127.0.0.1:6081 .
+# Unset: no frontend cache. The purge runs as a background task.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+WAGTAILFRONTENDCACHE = {
+    "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL},
+} if FRONTEND_CACHE_PURGE_URL else {}
+# Each translation is a page of its own, published (and purged) on its own: no copies per language.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
