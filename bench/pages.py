@@ -1,4 +1,5 @@
-"""Render time and query count of every page type, and quiz statistics at scale.
+"""Render time and query count of every page type with the page cache off (the
+shared cache warm, as on a running site), and quiz statistics at scale.
 
     .venv/bin/python bench/pages.py          (or: make bench)
 
@@ -32,9 +33,12 @@ PAGES = {
     "module": "/en/consent/",
     "lesson": "/en/consent/yes-no-and-pressure/",
     "quiz": "/en/consent/yes-no-and-pressure/quiz/",
+    "teacher guide": "/en/consent/yes-no-and-pressure/teacher-guide/",
     "lesson finder": "/en/lessons/",
     "lesson finder, filtered": "/en/lessons/?age=12-14&module=consent",
+    "teacher hub": "/en/teachers/",
     "search": "/en/search/?q=consent",
+    "petition": "/en/petition/",
     "help page": "/en/help/",
 }
 
@@ -71,6 +75,9 @@ def add_attempts(quiz, count):
 
 
 def main():
+    from django.conf import settings
+
+    settings.UPSTANDER_PAGE_CACHE_SECONDS = 0  # measure rendering, not the page cache
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0)
     start = time.perf_counter()

@@ -1,14 +1,17 @@
-"""Requests per second and latency of the main pages and forms, against the
-production stack (gunicorn, several workers) on 127.0.0.1, with a static file
-served by the same stack as the ceiling.
+"""Requests per second, latency and time to first byte of every page type, served
+from the page cache and without it, and of the forms, against the production stack
+(gunicorn, 2 sync workers by default) on 127.0.0.1, with a static file served by the
+same server as the ceiling; then a class of 30 submitting the quiz within one second.
 
-    .venv/bin/python bench/site_load.py [--seconds 5] [--workers 4] [--clients 8]
+    make bench-site        (PostgreSQL + Redis on this machine)
+    DATABASE_URL=... REDIS_URL=... .venv/bin/python bench/site_load.py [--seconds 4] [--workers 2] [--threads 1]
 
-Uses DATABASE_URL / REDIS_URL when set (make bench-site sets PostgreSQL + Redis),
-else a throw-away SQLite file. Bounded in time; talks only to 127.0.0.1.
+Pages are asked for with Accept-Encoding: gzip, as browsers do. Bounded in time;
+talks only to 127.0.0.1.
 """
 
 import argparse
+import gzip
 import http.client
 import os
 import re
@@ -40,22 +43,51 @@ def prepare(env):
 
 
 def get(connection, path, headers=None):
-    connection.request("GET", path, headers=headers or {})
+    connection.request("GET", path, headers={"Accept-Encoding": "gzip", **(headers or {})})
     response = connection.getresponse()
     return response, response.read()
 
 
+def text(response, body):
+    return (gzip.decompress(body) if response.getheader("Content-Encoding") == "gzip" else body).decode()
+
+
 def scenario_get(path):
     def run(connection):
-        response, _ = get(connection, path)
-        return response.status == 200
+        sent = time.perf_counter()
+        connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        first_byte = (time.perf_counter() - sent) * 1000
+        response.read()
+        return response.status == 200, first_byte
     return run
+
+
+def page_urls():
+    """One page of each type in the demo (English)."""
+    from lessons.models import LessonFinderPage, LessonPage, ModulePage, TeacherGuidePage, TeacherHubPage
+    from petitions.models import PetitionPage
+    from quizzes.models import QuizPage
+
+    english = {"locale__language_code": "en"}
+    lesson = LessonPage.objects.live().get(slug="yes-no-and-pressure", **english)
+    return {
+        "home": "/en/",
+        "module": lesson.get_parent().url,
+        "lesson": lesson.url,
+        "quiz": QuizPage.objects.child_of(lesson).live().first().url,
+        "guide": TeacherGuidePage.objects.child_of(lesson).live().first().url,
+        "lesson finder": LessonFinderPage.objects.live().get(**english).url,
+        "teacher hub": TeacherHubPage.objects.live().get(**english).url,
+        "search": "/en/search/?q=consent",
+        "petition": PetitionPage.objects.live().get(slug="petition", **english).url,
+    }
 
 
 def scenario_quiz(connection):
     """Load the quiz (its form has a fresh submission token) and send answers."""
     response, body = get(connection, "/en/consent/yes-no-and-pressure/quiz/")
-    html = body.decode()
+    html = text(response, body)
     cookie = response.getheader("Set-Cookie", "").split(";")[0]
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]+)"', html))
     for name in sorted(set(re.findall(r'name="(q_[^"]+)"', html))):
@@ -64,7 +96,7 @@ def scenario_quiz(connection):
                        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
     response = connection.getresponse()
     response.read()
-    return response.status == 302
+    return response.status == 302, None
 
 
 def scenario_petition(connection):
@@ -74,7 +106,7 @@ def scenario_petition(connection):
     from petitions.forms import STARTED_SALT
 
     response, body = get(connection, "/en/petition/")
-    html = body.decode()
+    html = text(response, body)
     cookie = response.getheader("Set-Cookie", "").split(";")[0]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     fields = {"csrfmiddlewaretoken": token, "first_name": "Sam", "email": f"{secrets.token_hex(6)}@example.com",
@@ -84,11 +116,12 @@ def scenario_petition(connection):
                        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
     response = connection.getresponse()
     response.read()
-    return response.status == 200
+    return response.status == 200, None
 
 
 def measure(port, scenario, seconds, clients):
-    timings, failures = [], [0]
+    """(requests/s, p50 ms, p95 ms, p50 time to first byte ms, failed, count) of one scenario."""
+    timings, first_bytes, failures = [], [], [0]
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -97,13 +130,15 @@ def measure(port, scenario, seconds, clients):
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                ok = scenario(connection)
+                ok, first_byte = scenario(connection)
             except (OSError, http.client.HTTPException):
-                ok = False
+                ok, first_byte = False, None
                 connection.close()
                 connection = http.client.HTTPConnection(HOST, port, timeout=10)
             with lock:
                 timings.append((time.perf_counter() - started) * 1000)
+                if first_byte is not None:
+                    first_bytes.append(first_byte)
                 failures[0] += 0 if ok else 1
         connection.close()
 
@@ -115,13 +150,64 @@ def measure(port, scenario, seconds, clients):
         thread.join()
     elapsed = time.monotonic() - begin
     quantiles = statistics.quantiles(timings, n=100) if len(timings) > 1 else [0] * 99
-    return len(timings) / elapsed, quantiles[49], quantiles[94], failures[0], len(timings)
+    ttfb = statistics.median(first_bytes) if first_bytes else float("nan")
+    return len(timings) / elapsed, quantiles[49], quantiles[94], ttfb, failures[0], len(timings)
+
+
+def class_submits_quiz(port, quiz_url, pupils=30):
+    """A class submitting the no-JavaScript quiz form together: every pupil loads the
+    quiz, then all send their answers within the same second, each twice (a double
+    click). Returns (p95 ms, p50 ms, failures, attempts stored) -- stored must equal pupils."""
+    from quizzes.models import QuizAttempt
+
+    before = QuizAttempt.objects.count()
+    forms = []
+    for _ in range(pupils):
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        response, body = get(connection, quiz_url)
+        html = text(response, body)
+        cookie = response.getheader("Set-Cookie", "").split(";")[0]
+        fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]+)"', html))
+        for name in sorted(set(re.findall(r'name="(q_[^"]+)"', html))):
+            fields[name] = re.search(r'name="%s" value="([^"]+)"' % re.escape(name), html).group(1)
+        forms.append((connection, urllib.parse.urlencode(fields), cookie))
+    barrier = threading.Barrier(pupils)
+    timings, failures = [], [0]
+    lock = threading.Lock()
+
+    def pupil(connection, body, cookie):
+        barrier.wait()
+        time.sleep(secrets.randbelow(1000) / 1000)  # all within the same second
+        for _ in range(2):
+            started = time.perf_counter()
+            try:
+                connection.request("POST", quiz_url, body=body, headers={
+                    "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
+                    "Origin": f"http://{HOST}:{port}"})
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 302
+            except (OSError, http.client.HTTPException):
+                ok = False
+            with lock:
+                timings.append((time.perf_counter() - started) * 1000)
+                failures[0] += 0 if ok else 1
+        connection.close()
+
+    threads = [threading.Thread(target=pupil, args=form) for form in forms]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    quantiles = statistics.quantiles(timings, n=100)
+    return quantiles[94], quantiles[49], failures[0], QuizAttempt.objects.count() - before
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (1: sync workers)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--port", type=int, default=8766)
     args = parser.parse_args()
@@ -130,22 +216,28 @@ def main():
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     )
     static_url = prepare(env)
-    with gunicorn(env, args.port, args.workers, threads=2, ready_path=static_url):
-        scenarios = {
-            "static file (ceiling)": scenario_get(static_url),
-            "home": scenario_get("/en/"),
-            "module": scenario_get("/en/consent/"),
-            "lesson": scenario_get("/en/consent/yes-no-and-pressure/"),
-            "quiz submission": scenario_quiz,
-            "petition signing": scenario_petition,
-        }
-        results = {name: measure(args.port, run, args.seconds, args.clients) for name, run in scenarios.items()}
+    pages = page_urls()
+    results = {}
+    with gunicorn(env, args.port, args.workers, threads=args.threads, ready_path=static_url):
+        results["static file (ceiling)"] = measure(args.port, scenario_get(static_url), args.seconds, args.clients)
+        for name, url in pages.items():
+            results[f"{name}, cached"] = measure(args.port, scenario_get(url), args.seconds, args.clients)
+        results["quiz submission"] = measure(args.port, scenario_quiz, args.seconds, args.clients)
+        results["petition signing"] = measure(args.port, scenario_petition, args.seconds, args.clients)
+        burst = class_submits_quiz(args.port, pages["quiz"])
+    with gunicorn({**env, "UPSTANDER_PAGE_CACHE_SECONDS": "0"}, args.port + 1, args.workers, threads=args.threads,
+                  ready_path=static_url):
+        for name, url in pages.items():
+            results[f"{name}, uncached"] = measure(args.port + 1, scenario_get(url), args.seconds, args.clients)
     ceiling = results["static file (ceiling)"][0]
-    print(f"gunicorn {args.workers} workers, {args.clients} clients, {args.seconds:g} s each, "
+    print(f"gunicorn {args.workers} workers x {args.threads} threads, {args.clients} clients, {args.seconds:g} s each, "
           f"database {env['DATABASE_URL'].split(':')[0]}, cache {'redis' if env.get('REDIS_URL') else 'local memory'}")
-    print(f"{'':24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'of ceiling':>11} {'failed':>7}")
-    for name, (rps, p50, p95, failed, count) in results.items():
-        print(f"{name:24} {rps:>8.0f} {p50:>8.1f} {p95:>8.1f} {rps / ceiling:>10.0%} {failed:>4}/{count}")
+    print(f"{'':26} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'TTFB p50':>9} {'of ceiling':>11} {'failed':>8}")
+    for name, (rps, p50, p95, ttfb, failed, count) in results.items():
+        print(f"{name:26} {rps:>7.0f} {p50:>7.1f} {p95:>7.1f} {ttfb:>9.1f} {rps / ceiling:>10.0%} {failed:>4}/{count}")
+    p95, p50, failed, stored = burst
+    print(f"\na class of 30 submitting the quiz within one second, each twice: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+          f"{failed} failed, {stored} attempts stored (must be 30)")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
+from wagtail.urls import serve_pattern
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import routing, views
 from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
@@ -35,5 +36,6 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("campaign-box/", include("petitions.urls")),
     path("class/", include("classroom.urls")),
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),  # before Wagtail's own, which it wraps
     path("", include(wagtail_urls)),
 )

@@ -40,18 +40,30 @@ hooks.register("before_serve_page", page_cache.mark_cacheable)
 
 
 def _connect_cache_invalidation():
+    """Whatever the page cache, the site chrome (cms.chrome) and the view restrictions
+    (cms.view_restrictions) were made from starts a new generation when it changes."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished
-
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     from .models import Helpline, ReportingRoute, SafeguardingSettings
 
     page_published.connect(page_cache.new_generation, dispatch_uid="page_cache.published")
     page_unpublished.connect(page_cache.new_generation, dispatch_uid="page_cache.unpublished")
-    for model in (Helpline, ReportingRoute, SafeguardingSettings, PageViewRestriction):
+    post_page_move.connect(page_cache.new_generation, dispatch_uid="page_cache.moved")
+    page_slug_changed.connect(page_cache.new_generation, dispatch_uid="page_cache.slug_changed")
+    for model in (Helpline, ReportingRoute, SafeguardingSettings, PageViewRestriction, Site, Locale):
         post_save.connect(page_cache.new_generation, sender=model, dispatch_uid=f"page_cache.save.{model.__name__}")
         post_delete.connect(page_cache.new_generation, sender=model, dispatch_uid=f"page_cache.delete.{model.__name__}")
+
+    def page_changed(sender, instance, **kwargs):
+        """A live page saved or deleted without a publish (a script, the tree's own
+        bookkeeping) still renews the generation: menus and restrictions follow it."""
+        if isinstance(instance, Page) and (instance.live or kwargs.get("signal") is post_delete):
+            page_cache.new_generation()
+
+    post_save.connect(page_changed, dispatch_uid="page_cache.page_saved", weak=False)
+    post_delete.connect(page_changed, dispatch_uid="page_cache.page_deleted", weak=False)
 
 
 _connect_cache_invalidation()

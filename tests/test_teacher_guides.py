@@ -115,7 +115,9 @@ def test_editing_a_helpline_changes_the_next_pdf(client, guide):
     from cms.models import Helpline
 
     download(client, guide)
-    Helpline.objects.filter(locale=guide.locale, number="116 000").update(hours="Every day, all day and night")
+    helpline = Helpline.objects.get(locale=guide.locale, number="116 000")
+    helpline.hours = "Every day, all day and night"
+    helpline.save()  # as the snippet editor saves it
     _, after = download(client, guide)
     assert "Every day, all day and night" in pdf_text(after)[1]
 
@@ -124,7 +126,9 @@ def test_editing_a_reporting_route_changes_the_next_pdf(client, guide):
     from cms.models import ReportingRoute
 
     download(client, guide)
-    ReportingRoute.objects.filter(locale=guide.locale, name="Take It Down").update(description="Removes images, quietly.")
+    route = ReportingRoute.objects.get(locale=guide.locale, name="Take It Down")
+    route.description = "Removes images, quietly."
+    route.save()  # as the snippet editor saves it
     _, after = download(client, guide)
     assert "Removes images, quietly." in pdf_text(after)[1]
 

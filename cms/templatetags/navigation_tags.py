@@ -1,41 +1,34 @@
 from django import template
-from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
-from wagtail.models import Site
+
+from .. import chrome
 
 register = template.Library()
 
 
-def _home(request):
-    try:
-        site = Site.find_for_request(request)
-        return site.root_page.localized if site else None
-    except (DatabaseError, DisallowedHost):  # the 500 page, and the 400 page for a bad Host, still render
-        return None
-
-
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "_site_home"):
-        request._site_home = _home(request)
-    return request._site_home
+    """The home page in the visitor's language (None on an error page that cannot know it)."""
+    return chrome.for_request(context.get("request")).home
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """Children of the home page marked “show in menus”: the header navigation."""
-    home = site_home(context)
-    return home.get_children().live().public().in_menu() if home else []
+    return chrome.for_request(context.get("request")).menu
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """Children of the home page not in the menu (about, privacy) for the footer."""
-    home = site_home(context)
-    return home.get_children().live().public().not_in_menu() if home else []
+    return chrome.for_request(context.get("request")).footer
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The page's ancestors from the home page down, as the router found them (no query),
+    else from the tree."""
+    trail = getattr(page, "walked_from_home", None)
+    return trail if trail is not None else list(page.get_ancestors()[1:])
 
 
 @register.filter

@@ -1,5 +1,9 @@
 from django import template
-from wagtail.models import Site
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from cms import page_cache
+from cms.routing import site_for_request
 
 from ..models import PetitionSettings
 from ..views import CAMPAIGN_BOX_HIDDEN_COOKIE
@@ -8,11 +12,22 @@ register = template.Library()
 
 
 def petition_for(request, module=None):
-    """The module's own petition, or the site's default one, in the visitor's language."""
+    """The module's own petition, or the site's default one, in the visitor's language.
+    Found once per publish and language (the page-cache generation), then from the shared cache."""
+    site = site_for_request(request) if request is not None else None
+    chosen = getattr(module, "petition_id", None)
+    key = f"petition-for:{page_cache.generation()}:{site.pk if site else 'none'}:{get_language()}:{chosen or 'default'}"
+    found = cache.get(key)
+    if found is None:
+        found = [_find_petition(site, module)]  # in a list, so "no petition" is cached too
+        cache.set(key, found, 24 * 3600)
+    return found[0]
+
+
+def _find_petition(site, module):
     petition = getattr(module, "petition", None)
-    if petition is None and request is not None:
-        site = Site.find_for_request(request)
-        petition = PetitionSettings.for_site(site).default_petition if site else None
+    if petition is None and site is not None:
+        petition = PetitionSettings.for_site(site).default_petition
     if petition is None:
         return None
     petition = petition.localized
