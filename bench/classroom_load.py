@@ -16,6 +16,7 @@ static-file ceiling in the same run; asserts nothing.
 
 import argparse
 import http.client
+import json
 import os
 import random
 import secrets
@@ -62,7 +63,7 @@ def prepare(env):
 
 
 class Recorder:
-    KINDS = ("first full state", "poll", "poll (304)", "projector poll", "answer", "static file")
+    KINDS = ("first full state", "poll", "poll (304)", "projector page", "projector poll", "answer", "static file")
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -124,9 +125,13 @@ def pupil(port, session, seat_token, question_id, options, recorder, deadline, s
     connection.close()
 
 
-def projector(port, session, host_token, recorder, deadline):
+def projector(port, session, host_token, recorder, deadline, start_after):
+    time.sleep(start_after)
     connection = http.client.HTTPConnection(HOST, port, timeout=10)
     headers = {"Cookie": f"{session.host_cookie_name}={host_token}", "Accept": "application/json"}
+    # The teacher opens the projector page first (it shows the join code), then it polls.
+    _status, _etag, connection = timed(connection, recorder, "projector page", "GET", f"/en/class/{session.pk}/host/",
+                                       {"Cookie": headers["Cookie"]})
     while time.monotonic() < deadline:
         _status, _etag, connection = timed(connection, recorder, "projector poll", "GET",
                                            f"/en/class/{session.pk}/state/?view=projector", headers)
@@ -159,6 +164,18 @@ def percentile(values, share):
     return statistics.quantiles(values, n=100)[share - 1] if len(values) > 1 else (values[0] if values else 0)
 
 
+def shown_answers(port, classes):
+    """What the projectors show as answered, summed over the classes (the shared counters)."""
+    total = 0
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    for session, host_token, _seats, _question_id, _options in classes:
+        connection.request("GET", f"/en/class/{session.pk}/state/?view=projector",
+                           headers={"Cookie": f"{session.host_cookie_name}={host_token}", "Accept": "application/json"})
+        total += json.loads(connection.getresponse().read())["answered"]
+    connection.close()
+    return total
+
+
 def stored_answers(classes):
     from classroom.models import SessionAnswer
 
@@ -168,7 +185,7 @@ def stored_answers(classes):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=30)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="per server (default: one per core)")
     parser.add_argument("--servers", type=int, default=1, help="app-server processes sharing PostgreSQL and Redis")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--burst", action="store_true", help="all pupils open the page within the first 2 s")
@@ -188,7 +205,8 @@ def main():
         for index, (session, host_token, seat_tokens, question_id, options) in enumerate(classes):
             port = ports[index % len(ports)]  # each class on one server, the classes spread over them
             class_starts = random.uniform(0, 10)
-            threads.append(threading.Thread(target=projector, args=(port, session, host_token, recorder, deadline)))
+            threads.append(threading.Thread(target=projector, args=(
+                port, session, host_token, recorder, deadline, 0 if args.burst else class_starts)))
             threads += [
                 threading.Thread(target=pupil, args=(
                     port, session, token, question_id, options, recorder, deadline,
@@ -202,6 +220,7 @@ def main():
         for thread in threads:
             thread.join(timeout=args.seconds + 30)
         elapsed = time.monotonic() - started
+        shown = shown_answers(ports[0], classes)
     finally:
         for server in servers:
             server.__exit__(None, None, None)
@@ -214,7 +233,8 @@ def main():
     print(f"{recorder.count} requests in {elapsed:.1f} s: {recorder.count / elapsed:.0f} requests/s, "
           f"{recorder.errors} errors")
     print(f"answers accepted {recorder.answers_accepted}, stored {stored}: "
-          f"{'none lost, none doubled' if stored == recorder.answers_accepted else 'MISMATCH'}")
+          f"{'none lost, none doubled' if stored == recorder.answers_accepted else 'MISMATCH'}; "
+          f"the projectors count {shown}{'' if shown == stored else ' (MISMATCH)'}")
     print(f"{'kind':18} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, values in recorder.timings.items():
         if values:

@@ -8,6 +8,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -37,11 +38,34 @@ def production_environment(**extra):
     }
 
 
+def warm_up(port, path, seconds=2, clients=8):
+    """A couple of seconds of requests, so every worker has served some before anything is measured."""
+    deadline = time.monotonic() + seconds
+
+    def hit():
+        connection = http.client.HTTPConnection(HOST, port, timeout=5)
+        while time.monotonic() < deadline:
+            try:
+                connection.request("GET", path)
+                connection.getresponse().read()
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(HOST, port, timeout=5)
+        connection.close()
+
+    threads = [threading.Thread(target=hit) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 @contextlib.contextmanager
 def gunicorn(env, port, workers, threads, ready_path="/"):
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"{HOST}:{port}",
-         "--workers", str(workers), "--threads", str(threads), "--keep-alive", "5", "--log-level", "warning"],
+         "--workers", str(workers), "--threads", str(threads), "--keep-alive", "5", "--log-level", "warning",
+         "--preload"],  # every worker ready at once: no measurement while one is still importing
         cwd=ROOT, env={**os.environ, **env},
     )
     try:
@@ -51,6 +75,7 @@ def gunicorn(env, port, workers, threads, ready_path="/"):
                 break
             except OSError:
                 time.sleep(0.2)
+        warm_up(port, ready_path)
         yield server
     finally:
         server.terminate()

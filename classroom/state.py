@@ -119,23 +119,27 @@ def _phase_from_database(session_id):
     }
 
 
-def phase(session_id):
-    """The current phase, or None when there is no such session. After a change, one poll
-    rebuilds it (the others wait for it a moment); then every poll reads it from the cache."""
-    version = _version(session_id)
-    key = _key("phase", session_id, version)
-    current = cache.get(key)
-    if current is not None:
-        return current
+def phase(session_id, found=None):
+    """The current phase, or None when there is no such session. It is kept under one key
+    with the version it was built for; after a change (a new version) one poll rebuilds it
+    (the others wait for it a moment), then every poll reads it from the cache. found:
+    what the caller already read with get_many (the version and the phase), if anything."""
+    found = found if found is not None else cache.get_many([_key("version", session_id), _key("phase", session_id)])
+    version = found.get(_key("version", session_id)) or _version(session_id)
+    kept = found.get(_key("phase", session_id))
+    if kept is not None and kept[0] == version:
+        return kept[1]
     if not cache.add(_key("rebuilding", session_id, version), True, 2):
         for _ in range(10):
             time.sleep(0.01)
-            current = cache.get(key)
-            if current is not None:
-                return current
+            kept = cache.get(_key("phase", session_id))
+            if kept is not None and kept[0] == version:
+                return kept[1]
     current = _phase_from_database(session_id)
     if current is not None:
-        cache.set(key, current, KEPT)
+        # A rebuild that read the database before a later change stores the older version:
+        # readers of the newer one see the mismatch and rebuild, they never take it.
+        cache.set(_key("phase", session_id), (version, current), KEPT)
     return current
 
 
@@ -191,26 +195,28 @@ def answer_given(session_id, question_id):
 
 # --- what a poll returns -----------------------------------------------------------------
 
-def for_view(session_id, view, question_ids):
-    """What one audience may see, or None when there is no such session. question_ids
-    maps the phase's question number to its id (for the answer counter). Usually two
-    round trips to the cache: the version, then the phase and the counters together."""
+def for_view(session_id, view, ids_in_order=None):
+    """What one audience may see, or None when there is no such session. A pupil's poll is
+    one round trip to the cache (the questions, the version and the phase together); the
+    projector's and the teacher's read the two counters too. ids_in_order: the quiz's
+    question ids (from the cached questions when not given)."""
     fields = VIEWS.get(view, VIEWS["pupil"])
-    if "seats" not in fields:
-        current = phase(session_id)
-        return {field: current[field] for field in fields} if current is not None else None
-    version = _version(session_id)
-    keys = {"phase": _key("phase", session_id, version), "seats": _key("seats", session_id)}
-    found = cache.get_many(list(keys.values()))
-    current = found.get(keys["phase"]) or phase(session_id)
+    keys = [_key("meta", session_id), _key("version", session_id), _key("phase", session_id)]
+    if "seats" in fields:
+        keys.append(_key("seats", session_id))
+    found = cache.get_many(keys)
+    meta = found.get(_key("meta", session_id)) or session_meta(session_id)
+    current = phase(session_id, found) if meta is not None else None
     if current is None:
         return None
     shown = {field: current[field] for field in fields if field in current}
-    shown["seats"] = found.get(keys["seats"])
-    if shown["seats"] is None:
-        shown["seats"] = seats(session_id)
-    number = current["question"]
-    shown["answered"] = answered(session_id, question_ids[number]) if number < len(question_ids) else 0
+    if "seats" in fields:
+        shown["seats"] = found.get(_key("seats", session_id))
+        if shown["seats"] is None:
+            shown["seats"] = seats(session_id)
+        ids_in_order = ids_in_order if ids_in_order is not None else question_ids(meta)
+        number = current["question"]
+        shown["answered"] = answered(session_id, ids_in_order[number]) if number < len(ids_in_order) else 0
     return shown
 
 

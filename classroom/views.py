@@ -367,11 +367,7 @@ def _live_state(request, session_id):
     """What this poll may see (see state.py), once per request, from the shared cache
     (the database only after a change). None when there is no such session."""
     if not hasattr(request, "_live_state"):
-        meta = live_state.session_meta(session_id)
-        request._live_state = (
-            live_state.for_view(session_id, request.GET.get("view", "pupil"), live_state.question_ids(meta))
-            if meta else None
-        )
+        request._live_state = live_state.for_view(session_id, request.GET.get("view", "pupil"))
     return request._live_state
 
 

@@ -34,15 +34,19 @@ Shared caches (a reverse proxy, a CDN, the browser's own cache):
   for the session and UPSTANDER_PAGE_CACHE_SKIP_COOKIES cookies and leaving the
   Cookie header out of its key (README.md)."""
 
+import contextvars
 import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
@@ -56,13 +60,35 @@ def placeholder_input():
     return mark_safe(f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">')
 
 
+# The generation read once per request (every cache below asks for it, each asking
+# would be a round trip to Redis); outside a request it is read every time.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+
+
+def _start_request(**kwargs):
+    _request_generation.set(0)  # 0: inside a request, not read yet
+
+
+def _end_request(**kwargs):
+    _request_generation.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="page_cache.start_request")
+request_finished.connect(_end_request, dispatch_uid="page_cache.end_request")
+
+
 def generation():
     """The current generation: every cache made from published content is keyed on it."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, None)
-    return generation
+    memo = _request_generation.get()
+    if memo:
+        return memo
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, 1, None)
+        current = cache.get(GENERATION_KEY) or 1
+    if memo == 0:
+        _request_generation.set(current)
+    return current
 
 
 def new_generation(**kwargs):
@@ -71,6 +97,8 @@ def new_generation(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+    if _request_generation.get() is not None:
+        _request_generation.set(0)  # this request reads the new one
 
 
 def _site_key(request):
@@ -143,9 +171,7 @@ class PageCacheMiddleware:
             except DatabaseError:  # the site lookup needs the database: let the view say it is down
                 cached = None
             if cached is not None:
-                response = HttpResponse(cached["content"], content_type=cached["content_type"])
-                response["X-Page-Cache"] = "hit"
-                return self._with_headers(request, response, shared=True, page=True)
+                return self._hit(request, cached)
         response = self.get_response(request)
         used_a_real_token = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "CSRF_COOKIE_USED" in request.META)
         shared = (getattr(request, "_shared_page", False) and response.status_code == 200 and not response.streaming
@@ -153,11 +179,26 @@ class PageCacheMiddleware:
                   and response.get("Content-Type", "").startswith("text/html"))
         key = getattr(request, "_page_cache_key", None)
         if shared and key:
-            cache.set(key, {"content": response.content, "content_type": response["Content-Type"]},
+            cache.set(key, {"content": response.content, "content_type": response["Content-Type"],
+                            "gzip": compress_string(response.content)},
                       settings.UPSTANDER_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return self._with_headers(request, response, shared=shared, page=_served_a_page(request),
                                   private=used_a_real_token)
+
+    def _hit(self, request, cached):
+        """The stored page; compressed once when it was stored, not at every hit (the gzip
+        middleware leaves a response that is compressed already alone)."""
+        compressed = cached.get("gzip")
+        if compressed and CSRF_PLACEHOLDER.encode() not in cached["content"] and re_accepts_gzip.search(
+                request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = HttpResponse(compressed, content_type=cached["content_type"])
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
+        else:
+            response = HttpResponse(cached["content"], content_type=cached["content_type"])
+        response["X-Page-Cache"] = "hit"
+        return self._with_headers(request, response, shared=True, page=True)
 
     @classmethod
     def _with_headers(cls, request, response, shared, page, private=False):

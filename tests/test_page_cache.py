@@ -241,3 +241,39 @@ def test_a_response_that_used_a_real_csrf_token_is_never_stored(client, lesson, 
 def test_another_port_on_the_same_host_uses_the_same_cache_entry(lesson):
     assert Client(HTTP_HOST="localhost:8000").get(lesson.url)["X-Page-Cache"] == "miss"
     assert Client(HTTP_HOST="localhost:9999").get(lesson.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_cached_page_is_sent_compressed_as_it_was_stored(client, lesson):
+    import gzip
+
+    plain = client.get(lesson.url).content
+    hit = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert gzip.decompress(hit.content) == plain
+
+
+def test_the_generation_is_read_from_the_cache_once_per_request(client, lesson, settings, monkeypatch):
+    from django.core.cache import cache
+
+    from cms import page_cache
+
+    settings.UPSTANDER_PAGE_CACHE_SECONDS = 0
+    client.get(lesson.url)
+    reads = []
+    original = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *args, **kwargs: (
+        reads.append(key) if key == page_cache.GENERATION_KEY else None) or original(key, *args, **kwargs))
+    client.get(lesson.url)
+    assert reads == [page_cache.GENERATION_KEY]
+
+
+def test_a_publish_during_a_request_is_seen_by_the_rest_of_that_request(lesson):
+    from cms import page_cache
+
+    page_cache._start_request()
+    try:
+        before = page_cache.generation()
+        page_cache.new_generation()
+        assert page_cache.generation() == before + 1
+    finally:
+        page_cache._end_request()
