@@ -65,5 +65,21 @@ def _connect_cache_invalidation():
     post_save.connect(page_changed, dispatch_uid="page_cache.page_saved", weak=False)
     post_delete.connect(page_changed, dispatch_uid="page_cache.page_deleted", weak=False)
 
+    def purge_section(sender, instance, **kwargs):
+        """A view restriction set or lifted changes who may see the page and everything below
+        it, without a publish: a frontend cache (WAGTAILFRONTENDCACHE) drops their public copies."""
+        from django.conf import settings
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            batch = PurgeBatch()
+            batch.add_pages(Page.objects.descendant_of(instance.page, inclusive=True).live().specific())
+            batch.purge()
+
+    post_save.connect(purge_section, sender=PageViewRestriction, dispatch_uid="frontend_cache.restriction_saved",
+                      weak=False)
+    post_delete.connect(purge_section, sender=PageViewRestriction, dispatch_uid="frontend_cache.restriction_deleted",
+                        weak=False)
+
 
 _connect_cache_invalidation()

@@ -166,6 +166,15 @@ def test_publishing_a_page_purges_it_from_the_frontend_cache(frontend_cache, les
     assert frontend_cache.purged == [(urlsplit(lesson.full_url).netloc, lesson.url)]
 
 
+def test_restricting_a_section_purges_its_pages_from_the_frontend_cache(frontend_cache, lesson):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=lesson, restriction_type="login")
+    below = [page.url for page in lesson.get_descendants(inclusive=True).live().specific()]
+    assert sorted(path for _host, path in frontend_cache.purged) == sorted(below)
+    assert len(below) == 3  # the lesson, its quiz and its teacher guide
+
+
 def test_pages_with_a_query_string_a_session_or_classroom_view_are_not_cached(client, lesson):
     client.get(lesson.url)
     assert "X-Page-Cache" not in client.get(lesson.url, {"supported": "1"})

@@ -28,7 +28,8 @@ PAGES = {
     "guide": (lambda: _url("lessons.TeacherGuidePage"), 6),
     "lesson finder": (lambda: _url("lessons.LessonFinderPage"), 8),
     "teacher hub": (lambda: _url("lessons.TeacherHubPage"), 8),
-    "search": (lambda: "/en/search/?q=consent", 8),
+    # The search backends differ: SQLite's full-text search takes a savepoint of its own.
+    "search": (lambda: "/en/search/?q=consent", {"sqlite": 8, "postgresql": 7}),
     "petition": (lambda: _url("petitions.PetitionPage", slug="petition"), 4),
     "content page": (lambda: _url("cms.ContentPage", slug="help"), 3),
 }
@@ -45,11 +46,14 @@ def queries_to_render(client, url):
 def test_each_page_type_renders_in_its_pinned_number_of_queries_without_the_page_cache(client, settings, page_type):
     settings.UPSTANDER_PAGE_CACHE_SECONDS = 0
     url, expected = PAGES[page_type]
+    expected = expected[connection.vendor] if isinstance(expected, dict) else expected
     assert queries_to_render(client, url()) == expected
 
 
 def test_no_page_type_needs_more_than_ten_queries():
-    assert max(expected for _url, expected in PAGES.values()) <= 10
+    counts = [count for _url, expected in PAGES.values()
+              for count in (expected.values() if isinstance(expected, dict) else [expected])]
+    assert max(counts) <= 10
 
 
 # --- the router (cms.routing) --------------------------------------------------------
