@@ -83,7 +83,8 @@ def generation():
     if memo:
         return memo
     current = cache.get(GENERATION_KEY)
-    if current is None:
+    if current is None:  # a new cache (or Redis restarted): generations start again, so do the memos
+        _site_keys.clear()
         cache.add(GENERATION_KEY, 1, None)
         current = cache.get(GENERATION_KEY) or 1
     if memo == 0:
@@ -101,20 +102,51 @@ def new_generation(**kwargs):
         _request_generation.set(0)  # this request reads the new one
 
 
-def _site_key(request):
+_site_keys = {}  # hostname -> (generation, site key), this process's memo; a new generation checks again
+
+
+def _site_key(request, current_generation):
     """The Wagtail site a request is for, from Wagtail's cached root paths. A Host
     with another port, or a host no site claims (it gets the default site), never
     makes a cache entry of its own."""
     hostname = split_domain_port(request.get_host())[0]
-    for root in Site.get_site_root_paths():
-        if urlsplit(root.root_url).hostname == hostname:
-            return root.site_id
-    return "default"
+    memo = _site_keys.get(hostname)
+    if memo is not None and memo[0] == current_generation:
+        return memo[1]
+    site_key = next((root.site_id for root in Site.get_site_root_paths()
+                     if urlsplit(root.root_url).hostname == hostname), "default")
+    if len(_site_keys) > 100:  # ALLOWED_HOSTS bounds the hostnames; this bounds the memo whatever it says
+        _site_keys.clear()
+    _site_keys[hostname] = (current_generation, site_key)
+    return site_key
+
+
+def _path_key(site_key, request):
+    path = hashlib.sha256(request.path.encode("utf-8", "surrogatepass")).hexdigest()  # any path makes a short, safe key
+    return f"page-cache:{site_key}:{path}"
 
 
 def _key(request):
-    path = hashlib.sha256(request.path.encode("utf-8", "surrogatepass")).hexdigest()  # any path makes a short, safe key
-    return f"page-cache:{generation()}:{_site_key(request)}:{path}"
+    return _path_key(_site_key(request, generation()), request)
+
+
+def _stored_page(request):
+    """The stored page for this request, or None. A page is stored with the generation it
+    was made in, under a key without it (a new generation replaces it in place), so the
+    generation and the page are read together: one round trip to the cache once this
+    process knows the hostname's site. A page of an older generation is a miss."""
+    memo = _site_keys.get(split_domain_port(request.get_host())[0])
+    if memo is not None:
+        key = _path_key(memo[1], request)
+        found = cache.get_many([GENERATION_KEY, key])
+        if found.get(GENERATION_KEY) == memo[0]:
+            if _request_generation.get() == 0:
+                _request_generation.set(memo[0])
+            entry = found.get(key)
+            return entry if entry is not None and entry.get("generation") == memo[0] else None
+    current = generation()
+    entry = cache.get(_key(request))
+    return entry if entry is not None and entry.get("generation") == current else None
 
 
 def _is_page_url(request):
@@ -167,7 +199,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if can_serve_from_cache(request):
             try:
-                cached = cache.get(_key(request))
+                cached = _stored_page(request)
             except DatabaseError:  # the site lookup needs the database: let the view say it is down
                 cached = None
             if cached is not None:
@@ -180,7 +212,7 @@ class PageCacheMiddleware:
         key = getattr(request, "_page_cache_key", None)
         if shared and key:
             cache.set(key, {"content": response.content, "content_type": response["Content-Type"],
-                            "gzip": compress_string(response.content)},
+                            "gzip": compress_string(response.content), "generation": generation()},
                       settings.UPSTANDER_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return self._with_headers(request, response, shared=shared, page=_served_a_page(request),

@@ -286,3 +286,38 @@ def test_a_publish_during_a_request_is_seen_by_the_rest_of_that_request(lesson):
         assert page_cache.generation() == before + 1
     finally:
         page_cache._end_request()
+
+
+def test_a_hit_is_one_round_trip_to_the_cache(client, lesson, monkeypatch):
+    from django.core.cache import cache
+
+    client.get(lesson.url)
+    client.get(lesson.url)  # this process now knows the site for the hostname
+    calls, inside = [], []
+    original_get, original_get_many = cache.get, cache.get_many
+
+    def get(*args, **kwargs):
+        if not inside:  # local memory's get_many asks get once per key; Redis sends one MGET
+            calls.append("get")
+        return original_get(*args, **kwargs)
+
+    def get_many(*args, **kwargs):
+        calls.append("get_many")
+        inside.append(True)
+        try:
+            return original_get_many(*args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    assert client.get(lesson.url)["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+
+
+def test_a_page_stored_before_a_publish_is_not_served_after_it(client, lesson):
+    from cms import page_cache
+
+    client.get(lesson.url)
+    page_cache.new_generation()
+    assert client.get(lesson.url)["X-Page-Cache"] == "miss"
