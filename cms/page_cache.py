@@ -102,6 +102,12 @@ def new_generation(**kwargs):
         _request_generation.set(0)  # this request reads the new one
 
 
+def site_ids_for_hostname(hostname):
+    """The ids of the Wagtail sites that claim this hostname, in Wagtail's order, from its cached root paths."""
+    return list(dict.fromkeys(
+        root.site_id for root in Site.get_site_root_paths() if urlsplit(root.root_url).hostname == hostname))
+
+
 _site_keys = {}  # hostname -> (generation, site key), this process's memo; a new generation checks again
 
 
@@ -113,8 +119,8 @@ def _site_key(request, current_generation):
     memo = _site_keys.get(hostname)
     if memo is not None and memo[0] == current_generation:
         return memo[1]
-    site_key = next((root.site_id for root in Site.get_site_root_paths()
-                     if urlsplit(root.root_url).hostname == hostname), "default")
+    site_ids = site_ids_for_hostname(hostname)
+    site_key = site_ids[0] if site_ids else "default"
     if len(_site_keys) > 100:  # ALLOWED_HOSTS bounds the hostnames; this bounds the memo whatever it says
         _site_keys.clear()
     _site_keys[hostname] = (current_generation, site_key)

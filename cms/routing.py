@@ -20,7 +20,6 @@ Wagtail through the attribute its serve view reads (`request._wagtail_route_for_
 so hooks, view restrictions and page serving are all Wagtail's.
 """
 
-from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.http import Http404
@@ -41,10 +40,10 @@ def site_for_request(request):
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     hostname = split_domain_port(request._get_raw_host())[0]
-    site_ids = {root.site_id for root in Site.get_site_root_paths() if urlsplit(root.root_url).hostname == hostname}
+    site_ids = page_cache.site_ids_for_hostname(hostname)
     if len(site_ids) > 1:  # sites told apart by port: Wagtail's own lookup decides
         return Site.find_for_request(request)
-    key = f"site:{page_cache.generation()}:{site_ids.pop() if site_ids else 'default'}"
+    key = f"site:{page_cache.generation()}:{site_ids[0] if site_ids else 'default'}"
     site = cache.get(key)
     if site is None:
         site = Site.find_for_request(request)
@@ -56,11 +55,11 @@ def site_for_request(request):
 
 
 def _localized_root_path(site):
+    """The url_path of the site's home page in the active language, else its first root path."""
+    paths = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
     language = get_language()
-    paths = [root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    matching = [root.root_path for root in Site.get_site_root_paths()
-                if root.site_id == site.pk and root.language_code == language]
-    return matching[0] if matching else (paths[0] if paths else None)
+    matching = [root.root_path for root in paths if root.language_code == language]
+    return matching[0] if matching else (paths[0].root_path if paths else None)
 
 
 def _routable_here(page_class, remaining):
