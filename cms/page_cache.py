@@ -35,7 +35,9 @@ Shared caches (a reverse proxy, a CDN, the browser's own cache):
   Cookie header out of its key (README.md)."""
 
 import contextvars
+import gzip
 import hashlib
+import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -50,6 +52,7 @@ from django.utils.text import compress_string
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_from_path, override
 from wagtail.models import Site
 
 CSRF_PLACEHOLDER = "__upstander_csrf_token__"
@@ -85,19 +88,35 @@ def generation():
     current = cache.get(GENERATION_KEY)
     if current is None:  # a new cache (or Redis restarted): generations start again, so do the memos
         _site_keys.clear()
-        cache.add(GENERATION_KEY, 1, None)
-        current = cache.get(GENERATION_KEY) or 1
+        _copies.clear()
+        cache.add(GENERATION_KEY, _first_generation(), None)
+        current = cache.get(GENERATION_KEY) or _first_generation()
+    _note_generation(current)
     if memo == 0:
         _request_generation.set(current)
     return current
 
 
+def _first_generation():
+    """Generations start from the clock (in milliseconds), not from 1: after Redis restarts
+    empty, no process may take a new generation for one its memos and copies were made in."""
+    return time.time_ns() // 1_000_000
+
+
+def _remember_generation(current):
+    """The generation read along with a page: the rest of this request need not read it again."""
+    if _request_generation.get() == 0:
+        _request_generation.set(current)
+
+
 def new_generation(**kwargs):
     """Forget every cached page (after a publish, an unpublish, a settings change)."""
     try:
-        cache.incr(GENERATION_KEY)
+        _note_generation(cache.incr(GENERATION_KEY))
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        current = _first_generation()
+        cache.set(GENERATION_KEY, current, None)
+        _note_generation(current)
     if _request_generation.get() is not None:
         _request_generation.set(0)  # this request reads the new one
 
@@ -136,30 +155,103 @@ def _key(request):
     return _path_key(_site_key(request, generation()), request)
 
 
+# key -> entry: this process's copies of stored pages, so a hit need not fetch the page from
+# the shared cache each time. A copy is used only while the shared generation is still the
+# one it was made in and the stored page has not expired, so a publish or a new count made by
+# any process is seen at once by all of them: nothing here is state only one process knows.
+_copies = {}
+_MAX_COPIES = 500
+
+
+def _keep_copy(key, entry):
+    if len(_copies) >= _MAX_COPIES:  # bounds the memory however many pages a site has
+        _copies.clear()
+    _copies[key] = entry
+
+
+# The shared generation as this process last read it, and when. A hit on a copy trusts it for
+# GENERATION_TRUSTED_FOR seconds rather than asking the shared cache at every request: that
+# round trip was most of what a hit cost (at school-day load a worker serves hundreds of hits
+# a second). A publish in this process is seen at once; one in another process within that
+# time, which is far less than the public max-age a proxy or a browser may keep the page for.
+GENERATION_TRUSTED_FOR = 0.1
+_last_read = {"generation": None, "at": float("-inf")}
+
+
+def forget_local_copies():
+    """Forget what this process remembers of the shared cache (its pages, the generation and
+    the hostnames' sites), as after the shared cache was emptied under it."""
+    _copies.clear()
+    _site_keys.clear()
+    _note_generation(None)
+
+
+def _note_generation(current):
+    _last_read.update(generation=current, at=time.monotonic())
+
+
+def _shared_generation_is(expected):
+    if _last_read["generation"] == expected and time.monotonic() - _last_read["at"] < GENERATION_TRUSTED_FOR:
+        return True
+    current = cache.get(GENERATION_KEY)
+    _note_generation(current)
+    return current == expected
+
+
 def _stored_page(request):
     """The stored page for this request, or None. A page is stored with the generation it
-    was made in, under a key without it (a new generation replaces it in place), so the
-    generation and the page are read together: one round trip to the cache once this
-    process knows the hostname's site. A page of an older generation is a miss."""
+    was made in, under a key without it (a new generation replaces it in place). Once this
+    process knows the hostname's site, a hit is one round trip to the cache: the generation
+    alone when this process holds a copy of the page (not even that when it read the
+    generation less than GENERATION_TRUSTED_FOR ago), the generation and the page together
+    when it does not. A page of an older generation is a miss."""
     memo = _site_keys.get(split_domain_port(request.get_host())[0])
     if memo is not None:
         key = _path_key(memo[1], request)
+        copy = _copies.get(key)
+        if copy is not None and copy["generation"] == memo[0] and copy["expires"] > time.time():
+            if _shared_generation_is(memo[0]):
+                _remember_generation(memo[0])
+                return copy
         found = cache.get_many([GENERATION_KEY, key])
+        _note_generation(found.get(GENERATION_KEY))
         if found.get(GENERATION_KEY) == memo[0]:
-            if _request_generation.get() == 0:
-                _request_generation.set(memo[0])
+            _remember_generation(memo[0])
             entry = found.get(key)
-            return entry if entry is not None and entry.get("generation") == memo[0] else None
+            if entry is not None and entry.get("generation") == memo[0] and "expires" in entry:
+                _keep_copy(key, entry)
+                return entry
+            return None
     current = generation()
     entry = cache.get(_key(request))
-    return entry if entry is not None and entry.get("generation") == current else None
+    return entry if entry is not None and entry.get("generation") == current and "expires" in entry else None
+
+
+_page_urls = {}  # path -> whether Wagtail's page view serves it: URL patterns never change while running
 
 
 def _is_page_url(request):
     """Only Wagtail's page URLs can be in the page cache: other views (a live class's poll,
-    search) skip the lookup altogether."""
+    search) skip the lookup altogether. Asked before LocaleMiddleware has chosen the
+    language, so the path is resolved in the language its prefix names (i18n_patterns
+    only match the active language's prefix); the answer is remembered per path."""
+    path = request.path_info
+    known = _page_urls.get(path)
+    if known is None:
+        known = _resolves_to_a_page(path)
+        if len(_page_urls) >= 10_000:  # any path can be asked for: this bounds the memory
+            _page_urls.clear()
+        _page_urls[path] = known
+    return known
+
+
+def _resolves_to_a_page(path):
+    language = get_language_from_path(path)
+    if language is None:
+        return False
     try:
-        return resolve(request.path_info).url_name == "wagtail_serve"
+        with override(language):
+            return resolve(path).url_name == "wagtail_serve"
     except Resolver404:
         return False
 
@@ -198,57 +290,82 @@ def _served_a_page(request):
     return match is not None and match.url_name == "wagtail_serve"
 
 
+# Headers of a stored page that belong to one response, not to the page: the hit sets its own.
+_PER_RESPONSE_HEADERS = {"content-length", "content-encoding", "set-cookie", "x-page-cache", "date"}
+
+
 class PageCacheMiddleware:
+    """Serves a stored page, and stores a page PageResponseMiddleware found the same for
+    every anonymous visitor. It sits right below WhiteNoise: a hit is answered before
+    sessions, the language, CSRF, authentication and the view are looked at (none of them
+    would change the bytes), with the headers the miss went out with, so a hit costs about
+    what a static file does. It stores pages on the way out for the same reason: the
+    headers every middleware below it added (Content-Language, X-Frame-Options, Vary,
+    Cache-Control) are stored with the page."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if can_serve_from_cache(request):
             try:
-                cached = _stored_page(request)
+                stored = _stored_page(request)
             except DatabaseError:  # the site lookup needs the database: let the view say it is down
-                cached = None
-            if cached is not None:
-                return self._hit(request, cached)
+                stored = None
+            if stored is not None:
+                return self._hit(request, stored)
+        response = self.get_response(request)
+        entry = getattr(request, "_page_cache_entry", None)
+        if entry is not None and response.get("X-Page-Cache") == "miss":
+            entry["headers"] = [(name, value) for name, value in response.items()
+                                if name.lower() not in _PER_RESPONSE_HEADERS]
+            cache.set(request._page_cache_key, entry, settings.UPSTANDER_PAGE_CACHE_SECONDS)
+            _keep_copy(request._page_cache_key, entry)
+        return response
+
+    @staticmethod
+    def _hit(request, stored):
+        """The stored page; compressed once when it was stored, not at every hit."""
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = HttpResponse(stored["gzip"])
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(stored["gzip"]))  # a rare client: compressed once, kept once
+        for name, value in stored["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(response.content))
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+class PageResponseMiddleware:
+    """Says who may keep a page response (the module's docstring), fills in the visitor's
+    CSRF token where a form on a page has the placeholder, and hands a page that is the
+    same for every anonymous visitor to PageCacheMiddleware to store. It sits where the
+    view's response is final but CSRF's cookie is still to be set (below
+    CsrfViewMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         response = self.get_response(request)
         used_a_real_token = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "CSRF_COOKIE_USED" in request.META)
         shared = (getattr(request, "_shared_page", False) and response.status_code == 200 and not response.streaming
                   and not response.cookies and not used_a_real_token
                   and response.get("Content-Type", "").startswith("text/html"))
-        key = getattr(request, "_page_cache_key", None)
-        if shared and key:
-            cache.set(key, {"content": response.content, "content_type": response["Content-Type"],
-                            "gzip": compress_string(response.content), "generation": generation()},
-                      settings.UPSTANDER_PAGE_CACHE_SECONDS)
+        with_token = self._with_token(request, response)
+        if shared and not with_token and getattr(request, "_page_cache_key", None):
+            request._page_cache_entry = {"gzip": compress_string(response.content), "generation": generation(),
+                                         "expires": time.time() + settings.UPSTANDER_PAGE_CACHE_SECONDS}
             response["X-Page-Cache"] = "miss"
-        return self._with_headers(request, response, shared=shared, page=_served_a_page(request),
-                                  private=used_a_real_token)
-
-    def _hit(self, request, cached):
-        """The stored page; compressed once when it was stored, not at every hit (the gzip
-        middleware leaves a response that is compressed already alone)."""
-        compressed = cached.get("gzip")
-        if compressed and CSRF_PLACEHOLDER.encode() not in cached["content"] and re_accepts_gzip.search(
-                request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            response = HttpResponse(compressed, content_type=cached["content_type"])
-            response["Content-Encoding"] = "gzip"
-            patch_vary_headers(response, ("Accept-Encoding",))
-        else:
-            response = HttpResponse(cached["content"], content_type=cached["content_type"])
-        response["X-Page-Cache"] = "hit"
-        return self._with_headers(request, response, shared=True, page=True)
-
-    @classmethod
-    def _with_headers(cls, request, response, shared, page, private=False):
-        """The visitor's CSRF token in place of the placeholder, and who may keep the response
-        (the module's docstring says why)."""
-        if cls._with_token(request, response):
+        if with_token:
             response["Cache-Control"] = "private, no-cache"
         elif shared and settings.UPSTANDER_PUBLIC_MAX_AGE > 0:
             patch_cache_control(response, public=True, max_age=settings.UPSTANDER_PUBLIC_MAX_AGE)
-        elif page or private:
+        elif _served_a_page(request) or used_a_real_token:
             patch_cache_control(response, private=True)
-        if page:
+        if _served_a_page(request):
             patch_vary_headers(response, ("Cookie",))
         return response
 

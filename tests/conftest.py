@@ -50,9 +50,13 @@ def empty_cache():
     """Each test starts with an empty cache (counts, rate limits), on local memory or Redis alike."""
     from django.core.cache import cache
 
+    from cms import page_cache
+
     cache.clear()
+    page_cache.forget_local_copies()
     yield
     cache.clear()
+    page_cache.forget_local_copies()
 
 
 # --- the demo's pages and an editor, shared by the test modules (a module that needs

@@ -288,16 +288,16 @@ def test_a_publish_during_a_request_is_seen_by_the_rest_of_that_request(lesson):
         page_cache._end_request()
 
 
-def test_a_hit_is_one_round_trip_to_the_cache(client, lesson, monkeypatch):
+def record_cache_calls(monkeypatch):
+    """The calls a request makes to the cache: local memory's get_many asks get once per
+    key, Redis sends one MGET, so gets inside get_many are not counted."""
     from django.core.cache import cache
 
-    client.get(lesson.url)
-    client.get(lesson.url)  # this process now knows the site for the hostname
     calls, inside = [], []
     original_get, original_get_many = cache.get, cache.get_many
 
     def get(*args, **kwargs):
-        if not inside:  # local memory's get_many asks get once per key; Redis sends one MGET
+        if not inside:
             calls.append("get")
         return original_get(*args, **kwargs)
 
@@ -311,8 +311,74 @@ def test_a_hit_is_one_round_trip_to_the_cache(client, lesson, monkeypatch):
 
     monkeypatch.setattr(cache, "get", get)
     monkeypatch.setattr(cache, "get_many", get_many)
+    return calls
+
+
+def test_a_hit_in_the_process_that_stored_the_page_asks_the_cache_nothing_right_after(client, lesson, monkeypatch):
+    client.get(lesson.url)
+    calls = record_cache_calls(monkeypatch)
+    assert client.get(lesson.url)["X-Page-Cache"] == "hit"
+    assert calls == []
+
+
+def time_passes(page_cache):
+    """Longer than a process trusts the generation it last read (GENERATION_TRUSTED_FOR)."""
+    page_cache._last_read["at"] = float("-inf")
+
+
+def test_a_hit_reads_the_shared_generation_again_once_the_trusted_time_has_passed(client, lesson, monkeypatch):
+    from cms import page_cache
+
+    client.get(lesson.url)
+    time_passes(page_cache)
+    calls = record_cache_calls(monkeypatch)
+    assert client.get(lesson.url)["X-Page-Cache"] == "hit"
+    assert calls == ["get"]
+
+
+def test_a_hit_in_another_process_reads_the_generation_and_the_page_in_one_round_trip(client, lesson, monkeypatch):
+    from cms import page_cache
+
+    client.get(lesson.url)
+    page_cache._copies.clear()  # as in a process that did not render it
+    calls = record_cache_calls(monkeypatch)
     assert client.get(lesson.url)["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
+
+
+def test_a_process_does_not_serve_its_copy_of_an_expired_page(client, lesson):
+    from cms import page_cache
+
+    from django.core.cache import cache
+
+    client.get(lesson.url)
+    for key, copy in page_cache._copies.items():
+        copy["expires"] = 0
+        cache.delete(key)  # the shared cache let it expire too
+    assert client.get(lesson.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_process_does_not_serve_its_copy_after_a_publish_elsewhere(client, lesson):
+    from django.core.cache import cache
+
+    from cms import page_cache
+
+    client.get(lesson.url)
+    cache.incr(page_cache.GENERATION_KEY)  # another process published
+    time_passes(page_cache)
+    assert client.get(lesson.url)["X-Page-Cache"] == "miss"
+
+
+def test_generations_start_from_the_clock_so_an_emptied_cache_never_repeats_one(client, lesson):
+    from django.core.cache import cache
+
+    from cms import page_cache
+
+    client.get(lesson.url)
+    before = page_cache.generation()
+    cache.clear()  # Redis restarted empty
+    page_cache._request_generation.set(None)
+    assert page_cache.generation() > before
 
 
 def test_a_page_stored_before_a_publish_is_not_served_after_it(client, lesson):
@@ -321,3 +387,50 @@ def test_a_page_stored_before_a_publish_is_not_served_after_it(client, lesson):
     client.get(lesson.url)
     page_cache.new_generation()
     assert client.get(lesson.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_hit_is_answered_before_sessions_language_csrf_and_authentication(client, lesson, monkeypatch):
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.middleware.locale import LocaleMiddleware
+
+    client.get(lesson.url)
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("a page-cache hit went further down the middleware than the cache")
+
+    for middleware in (SessionMiddleware, LocaleMiddleware, CsrfViewMiddleware, AuthenticationMiddleware):
+        monkeypatch.setattr(middleware, "process_request", not_reached)
+    response = client.get(lesson.url)
+    assert (response.status_code, response["X-Page-Cache"]) == (200, "hit")
+
+
+def test_a_hit_on_a_french_page_says_it_is_french(lesson):
+    from wagtail.models import Locale
+
+    french = lesson.get_translation(Locale.objects.get(language_code="fr"))
+    assert Client().get(french.url)["X-Page-Cache"] == "miss"
+    hit = Client().get(french.url)
+    assert (hit["X-Page-Cache"], hit["Content-Language"]) == ("hit", "fr")
+
+
+def test_a_hit_says_how_long_its_body_is(lesson):
+    Client().get(lesson.url)
+    hit = Client().get(lesson.url, headers={"Accept-Encoding": "gzip"})
+    assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_a_live_class_poll_does_not_look_in_the_page_cache(client, quiz, monkeypatch):
+    from django.core.cache import cache
+
+    from classroom.models import ClassroomSession
+
+    session, _secret = ClassroomSession.start(quiz)
+
+    asked = []
+    original = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **kw: asked.extend(keys) or original(keys, *a, **kw))
+    monkeypatch.setattr(cache, "get", lambda key, *a, **kw: asked.append(key))
+    assert client.get(f"/en/class/{session.pk}/state/").status_code == 200
+    assert not [key for key in asked if key.startswith("page-cache:")]

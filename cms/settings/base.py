@@ -58,6 +58,9 @@ MIDDLEWARE = [
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A stored page is answered here, before sessions, the language, CSRF and auth are
+    # looked at, with the headers its miss went out with (cms/page_cache.py).
+    "cms.page_cache.PageCacheMiddleware",
     # HTML, JSON and other text gzip-compressed for clients that accept it (why that is
     # safe from BREACH: its docstring). Below whitenoise, which serves static files
     # precompressed itself; above everything that writes a body (the page cache fills
@@ -71,7 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.page_cache.PageCacheMiddleware",
+    "cms.page_cache.PageResponseMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]

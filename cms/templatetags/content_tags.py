@@ -17,7 +17,7 @@ register.filter("section_anchor", section_anchor)
 @register.simple_tag
 def csrf_input():
     """Like {% csrf_token %}, but safe on cached pages: the visitor's own token is filled in
-    by cms.page_cache.PageCacheMiddleware."""
+    by cms.page_cache.PageResponseMiddleware."""
     from ..page_cache import placeholder_input
 
     return placeholder_input()
