@@ -13,7 +13,6 @@ chrome still renders: no menu, and the helpline from Django settings.
 import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.utils.translation import get_language
@@ -24,7 +23,6 @@ from .routing import site_for_request
 from .models import Helpline, ReportingRoute, SafeguardingSettings, fallback_helpline
 
 logger = logging.getLogger(__name__)
-CACHE_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -71,11 +69,9 @@ def for_request(request):
         return request._chrome
     try:
         site = site_for_request(request) if request is not None else None
-        key = f"chrome:{page_cache.generation()}:{site.pk if site else 'none'}:{get_language()}"
-        chrome = cache.get(key)
-        if chrome is None:
-            chrome = _build(site, get_language())
-            cache.set(key, chrome, CACHE_SECONDS)
+        language = get_language()
+        chrome = page_cache.for_generation(f"chrome:{site.pk if site else 'none'}:{language}",
+                                           lambda: _build(site, language))
     except (DatabaseError, DisallowedHost):
         # The 500 page must still show help when the database is the problem, the 400 page for a bad Host too.
         logger.exception("The site's menus and helplines could not be read")

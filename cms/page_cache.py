@@ -121,10 +121,41 @@ def new_generation(**kwargs):
         _request_generation.set(0)  # this request reads the new one
 
 
+_generation_values = {}  # key -> value made in the generation the key names; emptied when it changes
+_MAX_GENERATION_VALUES = 1000
+FOR_GENERATION_SECONDS = 24 * 3600
+
+
+def for_generation(name, build):
+    """A value made from published content (menus, the site, the locales, the restricted
+    sections), made once per generation: the shared cache keeps it for every process, and
+    this process remembers it until the generation changes, so a page asks the shared cache
+    for it once per publish instead of at every request. `build()` makes it; its result is
+    shared by the requests of this process, so callers must not change it."""
+    current = generation()
+    key = f"{name}:{current}"
+    if _generation_values.get("generation") != current or len(_generation_values) > _MAX_GENERATION_VALUES:
+        _generation_values.clear()
+        _generation_values["generation"] = current
+    try:
+        return _generation_values[key]
+    except KeyError:
+        pass
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, FOR_GENERATION_SECONDS)
+    _generation_values[key] = value
+    return value
+
+
+_MISSING = object()
+
+
 def site_ids_for_hostname(hostname):
     """The ids of the Wagtail sites that claim this hostname, in Wagtail's order, from its cached root paths."""
-    return list(dict.fromkeys(
-        root.site_id for root in Site.get_site_root_paths() if urlsplit(root.root_url).hostname == hostname))
+    return list(dict.fromkeys(root.site_id for root in for_generation("site-root-paths", Site.get_site_root_paths)
+                              if urlsplit(root.root_url).hostname == hostname))
 
 
 _site_keys = {}  # hostname -> (generation, site key), this process's memo; a new generation checks again
@@ -183,6 +214,7 @@ def forget_local_copies():
     the hostnames' sites), as after the shared cache was emptied under it."""
     _copies.clear()
     _site_keys.clear()
+    _generation_values.clear()
     _note_generation(None)
 
 

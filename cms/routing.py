@@ -21,7 +21,6 @@ so hooks, view restrictions and page serving are all Wagtail's.
 """
 
 
-from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.urls import Resolver404
@@ -32,7 +31,6 @@ from wagtail.models import Locale, Page, Site
 
 from . import page_cache
 
-CACHE_SECONDS = 24 * 3600
 
 
 def site_for_request(request):
@@ -43,14 +41,15 @@ def site_for_request(request):
     site_ids = page_cache.site_ids_for_hostname(hostname)
     if len(site_ids) > 1:  # sites told apart by port: Wagtail's own lookup decides
         return Site.find_for_request(request)
-    key = f"site:{page_cache.generation()}:{site_ids[0] if site_ids else 'default'}"
-    site = cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page  # noqa: B018 - read now, so the cached site carries its root page
-            cache.set(key, site, CACHE_SECONDS)
+    site = page_cache.for_generation(f"site:{site_ids[0] if site_ids else 'default'}", lambda: _site_with_root(request))
     request._wagtail_site = site
+    return site
+
+
+def _site_with_root(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page  # noqa: B018 - read now, so the cached site carries its root page
     return site
 
 
@@ -109,12 +108,7 @@ def find_route(request, path):
 
 def _locales():
     """Every Locale by id (a handful of rows), so page.locale needs no query."""
-    key = f"locales:{page_cache.generation()}"
-    locales = cache.get(key)
-    if locales is None:
-        locales = {locale.pk: locale for locale in Locale.objects.all()}
-        cache.set(key, locales, CACHE_SECONDS)
-    return locales
+    return page_cache.for_generation("locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
 
 
 def serve(request, path):

@@ -14,26 +14,22 @@ method answers, so passwords and logins work exactly as Wagtail makes them work.
 `install()` (from CmsConfig.ready) puts the two methods in place.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 
-CACHE_SECONDS = 24 * 3600
 
 
 def _sections():
     """(restricted sections as (path, depth), paths of alias pages), from the cache."""
     from wagtail.models import Page, PageViewRestriction
 
-    from .page_cache import generation
+    from .page_cache import for_generation
 
-    key = f"view-restrictions:{generation()}"
-    sections = cache.get(key)
-    if sections is None:
+    def read():
         restricted = sorted(PageViewRestriction.objects.values_list("page__path", "page__depth").distinct())
         aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
-        sections = (restricted, aliases)
-        cache.set(key, sections, CACHE_SECONDS)
-    return sections
+        return restricted, aliases
+
+    return for_generation("view-restrictions", read)
 
 
 def private_q(queryset):

@@ -434,3 +434,27 @@ def test_a_live_class_poll_does_not_look_in_the_page_cache(client, quiz, monkeyp
     monkeypatch.setattr(cache, "get", lambda key, *a, **kw: asked.append(key))
     assert client.get(f"/en/class/{session.pk}/state/").status_code == 200
     assert not [key for key in asked if key.startswith("page-cache:")]
+
+
+def test_menus_and_sections_are_asked_of_the_shared_cache_once_per_publish(client, lesson, settings, monkeypatch):
+    settings.UPSTANDER_PAGE_CACHE_SECONDS = 0
+    from django.core.cache import cache
+
+    client.get(lesson.url)
+    asked = []
+    original = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *args, **kwargs: asked.append(key) or original(key, *args, **kwargs))
+    client.get(lesson.url)
+    ours = [key for key in asked if key.split(":")[0] in (
+        "chrome", "site", "locales", "view-restrictions", "petition-for", "site-root-paths", "page-cache")]
+    assert ours == ["page-cache:generation"]
+
+
+def test_a_value_remembered_for_a_generation_is_made_again_after_a_publish(lesson):
+    from cms import page_cache
+
+    made = []
+    page_cache.for_generation("test-value", lambda: made.append(1) or len(made))
+    assert page_cache.for_generation("test-value", lambda: made.append(1) or len(made)) == 1
+    page_cache.new_generation()
+    assert page_cache.for_generation("test-value", lambda: made.append(1) or len(made)) == 2

@@ -1,5 +1,4 @@
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from cms import page_cache
@@ -16,12 +15,8 @@ def petition_for(request, module=None):
     Found once per publish and language (the page-cache generation), then from the shared cache."""
     site = site_for_request(request) if request is not None else None
     chosen = getattr(module, "petition_id", None)
-    key = f"petition-for:{page_cache.generation()}:{site.pk if site else 'none'}:{get_language()}:{chosen or 'default'}"
-    found = cache.get(key)
-    if found is None:
-        found = [_find_petition(site, module)]  # in a list, so "no petition" is cached too
-        cache.set(key, found, 24 * 3600)
-    return found[0]
+    key = f"petition-for:{site.pk if site else 'none'}:{get_language()}:{chosen or 'default'}"
+    return page_cache.for_generation(key, lambda: _find_petition(site, module))
 
 
 def _find_petition(site, module):
