@@ -5,7 +5,7 @@ import logging
 
 from django.db import transaction
 
-from . import curriculum, petitions, quizzes, site, translations
+from . import curriculum, evaluations, petitions, quizzes, site, translations
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 def load_english():
     context = site.load()
     curriculum.load(context)
+    evaluations.load(context)
     quizzes.load(context)
     petitions.load(context)
     return context

@@ -11,16 +11,18 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from lessons.models import DisclosureCard
+from lessons.models import DisclosureCard, ModuleEvaluation
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "content" / "translations"
 
 
 def translatable_objects(home):
-    """Every demo page (home first, parents before children), then the translatable snippets."""
+    """The translatable snippets (pages point to them), then every demo page (home first, parents
+    before children)."""
     pages = [page.specific for page in Page.objects.filter(path__startswith=home.path, locale=home.locale).order_by("path")]
-    snippets = list(DisclosureCard.objects.filter(locale=home.locale).order_by("pk"))
-    return pages + snippets
+    snippets = [*DisclosureCard.objects.filter(locale=home.locale).order_by("pk"),
+                *ModuleEvaluation.objects.filter(locale=home.locale).order_by("pk")]
+    return snippets + pages
 
 
 def po_name(instance, home):

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import DisclosureCard
+from .models import DisclosureCard, ModuleEvaluation
 
 
 class DisclosureCardViewSet(SnippetViewSet):
@@ -19,6 +19,18 @@ class DisclosureCardViewSet(SnippetViewSet):
 
 
 register_snippet(DisclosureCardViewSet)
+
+
+class ModuleEvaluationViewSet(SnippetViewSet):
+    model = ModuleEvaluation
+    icon = "tasks"
+    menu_label = _("Module evaluations")
+    add_to_admin_menu = True
+    menu_order = 265
+    list_display = ["title", "locale"]
+
+
+register_snippet(ModuleEvaluationViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -15,3 +15,4 @@ __all__ = [
     "TeacherGuidePage",
     "TeacherHubPage",
 ]
+from .evaluation import ModuleEvaluation

@@ -87,6 +87,15 @@ class ModulePage(RoutablePageMixin, Page):
         related_name="+",
         help_text=_("The petition this module's call to action points to. Empty: the default petition from Settings."),
     )
+    evaluation = models.ForeignKey(
+        "lessons.ModuleEvaluation",
+        verbose_name=_("evaluation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The anonymous before/after survey a teacher may add when running one of its lessons live."),
+    )
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["lessons.LessonPage"]
@@ -100,6 +109,7 @@ class ModulePage(RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
         FieldPanel("petition"),
+        FieldPanel("evaluation"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     base_form_class = ModulePageForm
