@@ -53,6 +53,8 @@ class ClassroomSession(models.Model):
         QUESTION = "question", _("Question open")
         REVEAL = "reveal", _("Answers shown")
         SUMMARY = "summary", _("Summary")
+        AFTER = "after", _("Evaluation after the lesson")
+        CHANGE = "change", _("The class's change shown")
         ENDED = "ended", _("Ended")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -64,6 +66,8 @@ class ClassroomSession(models.Model):
     expires_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
     results_kept = models.BooleanField(default=False)
+    with_evaluation = models.BooleanField(
+        default=False, help_text=_("Pupils answer the module’s evaluation before the lesson and after it."))
 
     class Meta:
         verbose_name = _("classroom session")
@@ -72,13 +76,14 @@ class ClassroomSession(models.Model):
         return f"{self.join_code} · {self.quiz}"
 
     @classmethod
-    def start(cls, quiz):
+    def start(cls, quiz, with_evaluation=False):
         """A new session and the token that makes a device its host."""
         for _attempt in range(20):
             code = new_join_code()
             if not cls.objects.filter(join_code=code).exists():
                 break
-        session = cls.objects.create(quiz=quiz, join_code=code, expires_at=timezone.now() + SESSION_LIFETIME)
+        session = cls.objects.create(quiz=quiz, join_code=code, expires_at=timezone.now() + SESSION_LIFETIME,
+                                     with_evaluation=with_evaluation)
         return session, session.host_token()
 
     # The host's cookie holds a value signed with the site's secret key: nothing to store, nothing to leak.
@@ -120,6 +125,15 @@ class ClassroomSession(models.Model):
     def is_active(self):
         return self.state != self.State.ENDED and timezone.now() < self.expires_at
 
+    def evaluation_items(self):
+        """The evaluation items this session asks (none when the teacher did not add the evaluation)."""
+        if not self.with_evaluation:
+            return []
+        lesson = self.quiz.get_parent().specific
+        module = lesson.get_parent().specific
+        evaluation = getattr(module, "evaluation", None)
+        return evaluation.items_for(lesson) if evaluation is not None else []
+
     def question_ids(self):
         return list(self.quiz.question_blocks)
 
@@ -147,6 +161,26 @@ class SessionAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["seat", "question_id"], name="one_answer_per_seat_and_question")]
+
+
+class SurveyAnswer(models.Model):
+    """A pupil's answer to one evaluation item, before or after the lesson, kept only while the
+    session lives: when it ends, the class's answers become sums per item (evaluations.results)
+    and these rows go with the seats. `value` is None for a skipped item or "I'd rather not say"."""
+
+    class Phase(models.TextChoices):
+        BEFORE = "before", _("Before the lesson")
+        AFTER = "after", _("After the lesson")
+
+    session = models.ForeignKey(ClassroomSession, on_delete=models.CASCADE, related_name="survey_answers")
+    seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="survey_answers")
+    phase = models.CharField(max_length=6, choices=Phase.choices)
+    item_key = models.CharField(max_length=60)
+    version = models.CharField(max_length=12)
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["seat", "phase", "item_key"], name="one_survey_answer_per_item")]
 
 
 class FilteredWordQuerySet(models.QuerySet):

@@ -5,6 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from evaluations.results import record_class
 from quizzes.models import QuizAttempt
 
 from .models import ClassroomSession
@@ -29,11 +30,41 @@ def advance(session, action):
             session.state, session.question_index = State.QUESTION, session.question_index + 1
         else:
             session.state = State.SUMMARY
+    elif action == "after" and session.state == State.SUMMARY and session.with_evaluation:
+        session.state = State.AFTER
+    elif action == "change" and session.state == State.AFTER:
+        session.state = State.CHANGE
     else:
         return False
     session.save(update_fields=["state", "question_index"])
     changed(session)
     return True
+
+
+def class_change(session):
+    """Per item asked, the class's (before, after) per pupil, and how many pupils answered both."""
+    answers, phases = {}, {}
+    for seat_id, phase, key, value in session.survey_answers.values_list("seat_id", "phase", "item_key", "value"):
+        answers.setdefault(key, {}).setdefault(seat_id, [None, None])[0 if phase == "before" else 1] = value
+        phases.setdefault(seat_id, set()).add(phase)
+    pupils_both = sum(1 for answered in phases.values() if len(answered) == 2)
+    items = session.evaluation_items()
+    return [(item, [tuple(pair) for pair in answers.get(item.key, {}).values()]) for item in items], pupils_both
+
+
+@transaction.atomic
+def keep_evaluation(session):
+    """The class's evaluation answers become sums per item (evaluations.results), then the rows go;
+    once (the session's row is locked, so an end and the purge at the same moment keep them once)."""
+    if not session.with_evaluation:
+        return
+    ClassroomSession.objects.select_for_update().filter(pk=session.pk).exists()
+    if not session.survey_answers.exists():
+        return
+    items, pupils = class_change(session)
+    lesson = session.quiz.get_parent().specific
+    record_class(lesson, items, pupils)
+    session.survey_answers.all().delete()
 
 
 @transaction.atomic
@@ -64,6 +95,7 @@ def end(session):
             return False
         locked.quiz = session.quiz
         keep_results(locked)
+        keep_evaluation(locked)
         locked.state = ClassroomSession.State.ENDED
         locked.ended_at = timezone.now()
         locked.save(update_fields=["state", "ended_at"])

@@ -66,6 +66,7 @@ def session_meta(session_id):
             ],
             "language": quiz.locale.language_code,
             "expires_at": session.expires_at.timestamp(),
+            "evaluation": session.with_evaluation,
         }
         cache.set(key, meta, KEPT)
     return meta

@@ -10,6 +10,7 @@ urlpatterns = [
     path("join/<str:code>/", views.join, name="join_code"),
     path("<uuid:session_id>/", views.pupil, name="pupil"),
     path("<uuid:session_id>/answer/", views.answer, name="answer"),
+    path("<uuid:session_id>/survey/", views.survey, name="survey"),
     path("<uuid:session_id>/state/", views.state, name="state"),
     path("<uuid:session_id>/host/", views.host, name="host"),
     path("<uuid:session_id>/teacher/", views.teacher, name="teacher"),

@@ -24,11 +24,15 @@ from django.views.decorators.http import condition, require_GET, require_POST
 from cms.ratelimit import is_limited
 from cms.same_origin import same_origin_only
 from cms.views import bad_request
+from evaluations.models import SMALLEST_GROUP
+from evaluations.results import class_rows
+from lessons.models.evaluation import AGREEMENT_SCALE
 from quizzes.answers import percent, valid_options
 from quizzes.models import QuizPage
 
 from . import services
-from .models import HOST_LINK_LIFETIME, MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer, normalise_code
+from .models import (HOST_LINK_LIFETIME, MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer,
+                     SurveyAnswer, normalise_code)
 from . import state as live_state
 from .state import etag_for
 
@@ -69,7 +73,7 @@ def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage, pk=quiz_id, live=True)
     if is_limited(request, "classroom-start", *settings.UPSTANDER_CLASSROOM_START_LIMIT):
         return bad_request(request, _("Many sessions were started from your connection. Please wait a few minutes."), status=429)
-    session, secret = ClassroomSession.start(quiz)
+    session, secret = ClassroomSession.start(quiz, with_evaluation=request.POST.get("with_evaluation") == "1")
     response = redirect("classroom:host", session_id=session.pk)
     _set_cookie(response, request, session.host_cookie_name, secret)
     return response
@@ -122,6 +126,13 @@ def _live_context(session):
         context["total"] = sum(context["counts"].values())
     if session.state == ClassroomSession.State.SUMMARY:
         context["summary"] = _summary(session)
+    if session.state == ClassroomSession.State.AFTER:
+        context["evaluation_answered"] = session.survey_answers.filter(phase=SurveyAnswer.Phase.AFTER).values(
+            "seat").distinct().count()
+    if session.state == ClassroomSession.State.CHANGE:
+        items, pupils = services.class_change(session)
+        rows = class_rows(items, pupils)
+        context.update(change_rows=rows, smallest_group=SMALLEST_GROUP, chart_height=70 * len(rows or []))
     return context
 
 
@@ -285,6 +296,11 @@ def pupil(request, session_id):
     if seat_id is None:
         return redirect("classroom:join")
     phase = live_state.phase(session_id)
+    survey_phase = SURVEY_PHASES.get(phase["state"]) if meta.get("evaluation") else None
+    if survey_phase and not SurveyAnswer.objects.filter(seat_id=seat_id, phase=survey_phase).exists():
+        session = _session_or_404(session_id)
+        if session.evaluation_items():
+            return _render_survey(request, session, survey_phase)
     question_id = None
     if phase["state"] in (ClassroomSession.State.QUESTION, ClassroomSession.State.REVEAL):
         question_id = live_state.question_ids(meta)[phase["question"]]
@@ -298,6 +314,39 @@ def pupil(request, session_id):
         page = _render_pupil(request, _session_or_404(session_id), None).content
         cache.set(key, page, live_state.KEPT)
     return HttpResponse(page)
+
+
+# The evaluation is answered while the class waits for the first question, and again when
+# the teacher asks for it after the quiz.
+SURVEY_PHASES = {ClassroomSession.State.LOBBY: SurveyAnswer.Phase.BEFORE, ClassroomSession.State.AFTER: SurveyAnswer.Phase.AFTER}
+
+
+def _render_survey(request, session, phase):
+    return render(request, "classroom/survey.html", {
+        "session": session, "phase": phase, "items": session.evaluation_items(),
+        "evaluation": session.quiz.get_parent().get_parent().specific.evaluation,
+        "scale": AGREEMENT_SCALE, "state": live_state.for_view(session.pk, "pupil", session.question_ids()),
+    })
+
+
+@require_POST
+def survey(request, session_id):
+    """A pupil's evaluation answers, before or after the lesson: one row per item asked, None
+    for a skipped item or "I'd rather not say". Sending twice (a double tap, the back button)
+    stores nothing more: the first answers stand."""
+    session = _session_or_404(session_id)
+    seat_id = _seat_id(request, session)
+    if seat_id is None:
+        return redirect("classroom:join")
+    phase = SURVEY_PHASES.get(session.state) if session.is_active else None
+    if phase is None or request.POST.get("phase") != phase or not session.evaluation_items():
+        return bad_request(request, _("These questions are closed now. Go back to the session."), status=409)
+    SurveyAnswer.objects.bulk_create([
+        SurveyAnswer(session=session, seat_id=seat_id, phase=phase, item_key=item.key, version=item.version,
+                     value=item.value_of(request.POST.get(f"item-{item.key}")))
+        for item in session.evaluation_items()
+    ], ignore_conflicts=True)
+    return redirect("classroom:pupil", session_id=session.pk)
 
 
 def _render_pupil(request, session, answer):

@@ -9,8 +9,14 @@ register = template.Library()
 
 @register.inclusion_tag("classroom/includes/run_live.html", takes_context=True)
 def run_live_button(context, quiz):
-    """"Run this quiz live with your class": on lessons and quizzes, for the quiz they hold."""
-    return {"quiz": quiz, "request": context.get("request")}
+    """"Run this quiz live with your class": on lessons and quizzes, for the quiz they hold, with
+    the choice to add the module's evaluation when it has one (the lesson's context has the module)."""
+    module = context.get("module")
+    if module is None and quiz is not None:
+        from lessons.models import ModulePage
+
+        module = ModulePage.objects.ancestor_of(quiz).only("evaluation_id").first()
+    return {"quiz": quiz, "request": context.get("request"), "has_evaluation": bool(getattr(module, "evaluation_id", None))}
 
 
 @register.simple_tag(takes_context=True)

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "petitions",
+    "evaluations",
     "classroom",
     "axes",
     "csp",

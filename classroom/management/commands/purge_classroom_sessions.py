@@ -3,13 +3,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from classroom.models import ClassroomSession
-from classroom.services import keep_results
+from classroom.services import keep_evaluation, keep_results
 
 
 class Command(BaseCommand):
     help = (
         "Remove ended and expired classroom sessions (seats, answers, everything). Their answers are first "
-        "kept as anonymous quiz results. Run it hourly, e.g. from cron."
+        "kept as anonymous quiz results, and their evaluation answers as sums per item. Run it hourly, e.g. from cron."
     )
 
     def handle(self, *args, **options):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         for session in done:
             session.quiz = session.quiz.specific
             kept += keep_results(session)
+            keep_evaluation(session)
             session.delete()
             removed += 1
         self.stdout.write(f"Removed {removed} sessions; kept {kept} anonymous quiz results.")
