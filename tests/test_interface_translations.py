@@ -15,7 +15,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fr", "nl", "de")
-SOURCES = ("cms", "guardrails", "lessons", "quizzes", "petitions", "classroom", "demo", "locale", "manage.py")
+def _sources():
+    """The project's own apps (those of INSTALLED_APPS that are folders here), the catalogues and manage.py."""
+    from django.conf import settings
+
+    apps = [name for name in settings.INSTALLED_APPS if "." not in name and (ROOT / name).is_dir()]
+    return (*dict.fromkeys(["cms", *apps]), "locale", "manage.py")
 
 
 def untranslated(po):
@@ -32,7 +37,7 @@ def fresh_catalogues(tmp_path_factory):
             pytest.fail("GNU gettext (xgettext) is needed to check the translations; .ci/run installs it.")
         pytest.skip("GNU gettext (xgettext) is not installed: apt-get install gettext")
     copy = tmp_path_factory.mktemp("project")
-    for name in SOURCES:
+    for name in _sources():
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "content"))
