@@ -133,6 +133,55 @@ def main():
             quiz.statistics()
         print(f"{target:>14} {statistics.median(timings):>14.1f} {len(queries):>8}")
 
+    print(f"\n{'classes evaluated':>18} {'report ms':>10} {'queries':>8}")
+    total = 0
+    for target in (100, 1_000, 10_000):
+        add_evaluated_classes(target - total)
+        total = target
+        timings = []
+        for _ in range(5):
+            begin = time.perf_counter()
+            evaluation_report()
+            timings.append((time.perf_counter() - begin) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            evaluation_report()
+        print(f"{target:>18} {statistics.median(timings):>10.1f} {len(queries):>8}")
+
+
+def add_evaluated_classes(count):
+    """`count` classes of 25 pupils who answered every lesson's evaluation, as sessions leave them (sums per item)."""
+    import random
+
+    from django.utils import timezone
+
+    from evaluations.models import EvaluationRun, ItemResult
+    from evaluations.statistics import PairedSums
+    from lessons.models import LessonPage
+
+    rng = random.Random(count)
+    lessons = [(lesson, lesson.get_parent().specific.evaluation.items_for(lesson))
+               for lesson in LessonPage.objects.filter(locale__language_code="en")]
+    runs = [EvaluationRun(lesson=lesson, module_id=lesson.get_parent().pk, locale_id=lesson.locale_id,
+                          week=timezone.localdate(), pupils=25)
+            for lesson, _items in (rng.choice(lessons) for _ in range(count))]
+    EvaluationRun.objects.bulk_create(runs, batch_size=2000)
+    items_of = dict((lesson.pk, items) for lesson, items in lessons)
+    results = []
+    for run in runs:
+        for item in items_of[run.lesson_id]:
+            top, low = (5, 1) if item.is_agreement else (1, 0)
+            answers = [(rng.randint(low, top), rng.randint(low, top)) for _ in range(25)]
+            sums = PairedSums.of(answers, agree_from=4 if item.is_agreement else None)
+            results.append(ItemResult(run=run, item_key=item.key, version=item.version, kind=item.kind, **vars(sums)))
+    ItemResult.objects.bulk_create(results, batch_size=5000)
+
+
+def evaluation_report():
+    from evaluations import report
+    from evaluations.models import EvaluationRun
+
+    return report.rows(EvaluationRun.objects.all()), report.totals(EvaluationRun.objects.all())
+
 
 if __name__ == "__main__":
     main()

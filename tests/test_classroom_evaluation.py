@@ -152,3 +152,17 @@ def test_ending_twice_keeps_the_class_once(class_of):
     control(teacher, "end")
     control(teacher, "end")
     assert EvaluationRun.objects.count() == 1
+
+
+def test_the_privacy_notice_says_what_the_evaluation_keeps_and_for_how_long(client):
+    html = client.get("/en/privacy/").content.decode()
+    assert "Questions before and after a lesson" in html
+    assert "only totals for the whole class are kept" in html and "they are kept for as long as" in html
+
+
+def test_the_start_button_offers_the_evaluation_only_where_the_module_has_one(client, quiz):
+    assert 'name="with_evaluation"' in client.get(quiz.url).content.decode()
+    module = quiz.get_parent().get_parent().specific
+    module.evaluation = None
+    module.save_revision().publish()
+    assert 'name="with_evaluation"' not in client.get(quiz.url).content.decode()

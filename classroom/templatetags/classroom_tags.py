@@ -1,5 +1,7 @@
 from django import template
 
+from cms import page_cache
+from lessons.models import ModulePage
 from quizzes.answers import percent_rows
 
 from ..models import ClassroomSession
@@ -10,13 +12,15 @@ register = template.Library()
 @register.inclusion_tag("classroom/includes/run_live.html", takes_context=True)
 def run_live_button(context, quiz):
     """"Run this quiz live with your class": on lessons and quizzes, for the quiz they hold, with
-    the choice to add the module's evaluation when it has one (the lesson's context has the module)."""
-    module = context.get("module")
-    if module is None and quiz is not None:
-        from lessons.models import ModulePage
+    the choice to add the module's evaluation when it has one."""
+    has_evaluation = quiz is not None and any(quiz.path.startswith(path) for path in _modules_with_an_evaluation())
+    return {"quiz": quiz, "request": context.get("request"), "has_evaluation": has_evaluation}
 
-        module = ModulePage.objects.ancestor_of(quiz).only("evaluation_id").first()
-    return {"quiz": quiz, "request": context.get("request"), "has_evaluation": bool(getattr(module, "evaluation_id", None))}
+
+def _modules_with_an_evaluation():
+    """The tree paths of the modules that have an evaluation, read once per publish."""
+    return page_cache.for_generation("modules-with-an-evaluation", lambda: list(
+        ModulePage.objects.filter(evaluation__isnull=False).values_list("path", flat=True)))
 
 
 @register.simple_tag(takes_context=True)
