@@ -34,6 +34,8 @@ HOST_SALT = "classroom.host"
 HOST_LINK_SALT = "classroom.host-link"
 HOST_LINK_LIFETIME = timedelta(minutes=10)
 SEAT_SALT = "classroom.seat"
+FOLLOW_UP_SALT = "classroom.follow-up"
+FOLLOW_UP_LIFETIME = timedelta(days=180)
 
 
 def _signed_value(token, salt, max_age):
@@ -68,6 +70,12 @@ class ClassroomSession(models.Model):
     results_kept = models.BooleanField(default=False)
     with_evaluation = models.BooleanField(
         default=False, help_text=_("Pupils answer the module’s evaluation before the lesson and after it."))
+    # What the evaluation left when this session ended (its follow-up link points to it), and, for a
+    # follow-up weeks later, the class's earlier evaluation it is compared with.
+    evaluation_run = models.ForeignKey("evaluations.EvaluationRun", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="+")
+    follow_up_of = models.ForeignKey("evaluations.EvaluationRun", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
 
     class Meta:
         verbose_name = _("classroom session")
@@ -125,9 +133,22 @@ class ClassroomSession(models.Model):
     def is_active(self):
         return self.state != self.State.ENDED and timezone.now() < self.expires_at
 
+    def follow_up_token(self):
+        """The teacher's private link to the follow-up of this class, weeks later (FOLLOW_UP_LIFETIME)."""
+        return signing.dumps(self.evaluation_run_id, salt=FOLLOW_UP_SALT)
+
+    @staticmethod
+    def follow_up_run_id(token):
+        value = _signed_value(token, FOLLOW_UP_SALT, FOLLOW_UP_LIFETIME)
+        return value if isinstance(value, int) else None
+
+    @property
+    def is_follow_up(self):
+        return self.follow_up_of_id is not None
+
     def evaluation_items(self):
         """The evaluation items this session asks (none when the teacher did not add the evaluation)."""
-        if not self.with_evaluation:
+        if not self.with_evaluation and not self.is_follow_up:
             return []
         lesson = self.quiz.get_parent().specific
         module = lesson.get_parent().specific
@@ -171,6 +192,7 @@ class SurveyAnswer(models.Model):
     class Phase(models.TextChoices):
         BEFORE = "before", _("Before the lesson")
         AFTER = "after", _("After the lesson")
+        LATER = "later", _("Weeks later (follow-up)")
 
     session = models.ForeignKey(ClassroomSession, on_delete=models.CASCADE, related_name="survey_answers")
     seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="survey_answers")

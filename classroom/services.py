@@ -5,7 +5,8 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from evaluations.results import record_class
+from evaluations.results import record_class, record_follow_up
+from lessons.models import LessonPage
 from quizzes.models import QuizAttempt
 
 from .models import ClassroomSession
@@ -21,7 +22,9 @@ def advance(session, action):
     """Apply a host's action; returns False when the action does not fit the current state."""
     State = ClassroomSession.State
     total = len(session.question_ids())
-    if action == "start" and session.state == State.LOBBY and total:
+    if action == "change" and session.state == State.LOBBY and session.is_follow_up:
+        session.state = State.CHANGE  # a follow-up asks the evaluation only, then shows it
+    elif action == "start" and session.state == State.LOBBY and total and not session.is_follow_up:
         session.state, session.question_index = State.QUESTION, 0
     elif action == "reveal" and session.state == State.QUESTION:
         session.state = State.REVEAL
@@ -52,19 +55,45 @@ def class_change(session):
     return [(item, [tuple(pair) for pair in answers.get(item.key, {}).values()]) for item in items], pupils_both
 
 
+def follow_up_answers(session):
+    """Per item asked, the class's answers weeks later (one per pupil), and how many pupils answered."""
+    answers, pupils = {}, set()
+    for seat_id, key, value in session.survey_answers.filter(phase="later").values_list("seat_id", "item_key", "value"):
+        answers.setdefault(key, []).append(value)
+        pupils.add(seat_id)
+    return [(item, answers.get(item.key, [])) for item in session.evaluation_items()], len(pupils)
+
+
 @transaction.atomic
 def keep_evaluation(session):
     """The class's evaluation answers become sums per item (evaluations.results), then the rows go;
-    once (the session's row is locked, so an end and the purge at the same moment keep them once)."""
-    if not session.with_evaluation:
+    once (the session's row is locked, so an end and the purge at the same moment keep them once).
+    A follow-up's answers are added to the class's earlier evaluation, once."""
+    if not (session.with_evaluation or session.is_follow_up):
         return
     ClassroomSession.objects.select_for_update().filter(pk=session.pk).exists()
     if not session.survey_answers.exists():
         return
-    items, pupils = class_change(session)
-    lesson = session.quiz.get_parent().specific
-    record_class(lesson, items, pupils)
+    if session.is_follow_up:
+        if session.follow_up_of.follow_up_pupils is None:
+            record_follow_up(session.follow_up_of, *follow_up_answers(session))
+    else:
+        items, pupils = class_change(session)
+        session.evaluation_run = record_class(session.quiz.get_parent().specific, items, pupils)
+        ClassroomSession.objects.filter(pk=session.pk).update(evaluation_run=session.evaluation_run)
     session.survey_answers.all().delete()
+
+
+def start_follow_up(run):
+    """A session for the follow-up of the class behind `run`: the same lesson's quiz, in its language."""
+    lesson = LessonPage.objects.filter(pk=run.lesson_id).first()
+    quiz = lesson.quiz() if lesson else None
+    if quiz is None:
+        return None, None
+    session, secret = ClassroomSession.start(quiz)
+    session.follow_up_of = run
+    session.save(update_fields=["follow_up_of"])
+    return session, secret
 
 
 @transaction.atomic

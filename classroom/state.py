@@ -66,7 +66,8 @@ def session_meta(session_id):
             ],
             "language": quiz.locale.language_code,
             "expires_at": session.expires_at.timestamp(),
-            "evaluation": session.with_evaluation,
+            "evaluation": session.with_evaluation or session.follow_up_of_id is not None,
+            "follow_up": session.follow_up_of_id is not None,
         }
         cache.set(key, meta, KEPT)
     return meta

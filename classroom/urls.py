@@ -8,6 +8,7 @@ urlpatterns = [
     path("start/<int:quiz_id>/", views.start, name="start"),
     path("join/", views.join, name="join"),
     path("join/<str:code>/", views.join, name="join_code"),
+    path("follow-up/<str:token>/", views.follow_up, name="follow_up"),
     path("<uuid:session_id>/", views.pupil, name="pupil"),
     path("<uuid:session_id>/answer/", views.answer, name="answer"),
     path("<uuid:session_id>/survey/", views.survey, name="survey"),

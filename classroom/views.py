@@ -24,14 +24,14 @@ from django.views.decorators.http import condition, require_GET, require_POST
 from cms.ratelimit import is_limited
 from cms.same_origin import same_origin_only
 from cms.views import bad_request
-from evaluations.models import SMALLEST_GROUP
-from evaluations.results import class_rows
+from evaluations.models import SMALLEST_GROUP, EvaluationRun
+from evaluations.results import class_rows, follow_up_rows
 from lessons.models.evaluation import AGREEMENT_SCALE
 from quizzes.answers import percent, valid_options
 from quizzes.models import QuizPage
 
 from . import services
-from .models import (HOST_LINK_LIFETIME, MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer,
+from .models import (FOLLOW_UP_LIFETIME, HOST_LINK_LIFETIME, MAX_SEATS, BoxMessage, ClassroomSession, FilteredWord, Seat, SessionAnswer,
                      SurveyAnswer, normalise_code)
 from . import state as live_state
 from .state import etag_for
@@ -129,7 +129,11 @@ def _live_context(session):
     if session.state == ClassroomSession.State.AFTER:
         context["evaluation_answered"] = session.survey_answers.filter(phase=SurveyAnswer.Phase.AFTER).values(
             "seat").distinct().count()
-    if session.state == ClassroomSession.State.CHANGE:
+    if session.state == ClassroomSession.State.CHANGE and session.is_follow_up:
+        items, pupils = services.follow_up_answers(session)
+        rows = follow_up_rows(session.follow_up_of, items, pupils)
+        context.update(change_rows=rows, smallest_group=SMALLEST_GROUP)
+    elif session.state == ClassroomSession.State.CHANGE:
         items, pupils = services.class_change(session)
         rows = class_rows(items, pupils)
         context.update(change_rows=rows, smallest_group=SMALLEST_GROUP, chart_height=70 * len(rows or []))
@@ -169,6 +173,9 @@ def teacher(request, session_id):
         host_link=request.build_absolute_uri(reverse("classroom:host_link", args=[session.pk, session.host_link_token()])),
         host_link_minutes=int(HOST_LINK_LIFETIME.total_seconds() // 60),
         guide=session.quiz.lesson.guide() if hasattr(session.quiz.lesson, "guide") else None,
+        follow_up_link=request.build_absolute_uri(reverse("classroom:follow_up", args=[session.follow_up_token()]))
+        if session.evaluation_run_id else None,
+        follow_up_days=FOLLOW_UP_LIFETIME.days,
     )
     return render(request, "classroom/teacher.html", context)
 
@@ -296,10 +303,11 @@ def pupil(request, session_id):
     if seat_id is None:
         return redirect("classroom:join")
     phase = live_state.phase(session_id)
-    survey_phase = SURVEY_PHASES.get(phase["state"]) if meta.get("evaluation") else None
-    if survey_phase and not SurveyAnswer.objects.filter(seat_id=seat_id, phase=survey_phase).exists():
+    survey_phase = (FOLLOW_UP_PHASES if meta.get("follow_up") else SURVEY_PHASES).get(phase["state"])
+    if (meta.get("evaluation") and survey_phase
+            and not SurveyAnswer.objects.filter(seat_id=seat_id, phase=survey_phase).exists()):
         session = _session_or_404(session_id)
-        if session.evaluation_items():
+        if _survey_phase(session) == survey_phase:
             return _render_survey(request, session, survey_phase)
     question_id = None
     if phase["state"] in (ClassroomSession.State.QUESTION, ClassroomSession.State.REVEAL):
@@ -319,6 +327,14 @@ def pupil(request, session_id):
 # The evaluation is answered while the class waits for the first question, and again when
 # the teacher asks for it after the quiz.
 SURVEY_PHASES = {ClassroomSession.State.LOBBY: SurveyAnswer.Phase.BEFORE, ClassroomSession.State.AFTER: SurveyAnswer.Phase.AFTER}
+FOLLOW_UP_PHASES = {ClassroomSession.State.LOBBY: SurveyAnswer.Phase.LATER}
+
+
+def _survey_phase(session):
+    """The evaluation phase a pupil may answer now, if any: a follow-up asks only "later"."""
+    if not session.is_active or not session.evaluation_items():
+        return None
+    return (FOLLOW_UP_PHASES if session.is_follow_up else SURVEY_PHASES).get(session.state)
 
 
 def _render_survey(request, session, phase):
@@ -327,6 +343,26 @@ def _render_survey(request, session, phase):
         "evaluation": session.quiz.get_parent().get_parent().specific.evaluation,
         "scale": AGREEMENT_SCALE, "state": live_state.for_view(session.pk, "pupil", session.question_ids()),
     })
+
+
+def follow_up(request, token):
+    """The teacher's private link, weeks later: a page that starts the follow-up of the class
+    (a POST, so a link preview or a prefetch starts nothing), once per class."""
+    run_id = ClassroomSession.follow_up_run_id(token)
+    if run_id is None:
+        return bad_request(request, _("This follow-up link has expired or is not valid."), status=403)
+    run = get_object_or_404(EvaluationRun, pk=run_id)
+    if run.follow_up_pupils is not None:
+        return bad_request(request, _("This class has had its follow-up already."), status=409)
+    if request.method == "POST":
+        session, secret = services.start_follow_up(run)
+        if session is None:
+            return bad_request(request, _("The lesson of this class is no longer published, so its follow-up cannot start."),
+                               status=410)
+        response = redirect("classroom:host", session_id=session.pk)
+        _set_cookie(response, request, session.host_cookie_name, secret)
+        return response
+    return render(request, "classroom/follow_up.html", {"run": run, "smallest_group": SMALLEST_GROUP})
 
 
 @require_POST
@@ -338,8 +374,8 @@ def survey(request, session_id):
     seat_id = _seat_id(request, session)
     if seat_id is None:
         return redirect("classroom:join")
-    phase = SURVEY_PHASES.get(session.state) if session.is_active else None
-    if phase is None or request.POST.get("phase") != phase or not session.evaluation_items():
+    phase = _survey_phase(session)
+    if phase is None or request.POST.get("phase") != phase:
         return bad_request(request, _("These questions are closed now. Go back to the session."), status=409)
     SurveyAnswer.objects.bulk_create([
         SurveyAnswer(session=session, seat_id=seat_id, phase=phase, item_key=item.key, version=item.version,

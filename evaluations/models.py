@@ -16,6 +16,8 @@ class EvaluationRun(models.Model):
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.PROTECT, related_name="+")
     week = models.DateField(help_text=_("The Monday of the week the class answered (never the day or the hour)."))
     pupils = models.PositiveIntegerField(help_text=_("Pupils who answered both before and after."))
+    follow_up_pupils = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Pupils who answered the follow-up weeks later (empty: none yet)."))
 
     class Meta:
         verbose_name = _("class evaluation")
@@ -37,6 +39,12 @@ class ItemResult(models.Model):
     sum_squared_difference = models.PositiveIntegerField()
     not_agreeing_before = models.PositiveIntegerField()
     moved_to_agree = models.PositiveIntegerField()
+    hits_before = models.PositiveIntegerField(default=0)
+    hits_after = models.PositiveIntegerField(default=0)
+    # The follow-up weeks later: other devices, so never paired; class level only.
+    n_follow_up = models.PositiveIntegerField(default=0)
+    sum_follow_up = models.PositiveIntegerField(default=0)
+    hits_follow_up = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["item_key", "version"])]

@@ -4,7 +4,7 @@ classes a filter selects, the means before and after, the paired mean difference
 the number of sessions (the sums are added in the database); groups of fewer than
 SMALLEST_GROUP pupils show no numbers."""
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -33,6 +33,21 @@ class ReportRow:
         self.pairs = sums.pairs
         self.shown = sums.pairs >= SMALLEST_GROUP
         self.change = PairedChange.from_sums(sums) if self.shown else None
+        self._follow_up(values)
+
+    def _follow_up(self, values):
+        """The mean weeks later, and the share of the gain kept, over the classes that had a follow-up."""
+        self.mean_follow_up = self.gain_kept = ""
+        n = values["n_follow_up"] or 0
+        if not self.shown or n < SMALLEST_GROUP:
+            return
+        later = values["sum_follow_up"] / n
+        self.mean_follow_up = round(later, 2)
+        if values["followed_up_n_before"] and values["followed_up_n_after"]:
+            before = values["followed_up_sum_before"] / values["followed_up_n_before"]
+            after = values["followed_up_sum_after"] / values["followed_up_n_after"]
+            if after > before:
+                self.gain_kept = f"{round(100 * (later - before) / (after - before))}%"
 
     def _number(self, value, digits=2):
         if not self.shown or value is None:
@@ -85,8 +100,14 @@ def item_texts():
 
 def rows(runs):
     """The report's rows for the classes in `runs` (an EvaluationRun queryset)."""
+    followed_up = Q(n_follow_up__gt=0)
     grouped = (ItemResult.objects.filter(run__in=runs).values("item_key", "version", "kind")
-               .annotate(sessions=Count("run", distinct=True), **{name: Sum(name) for name in SUM_FIELDS})
+               # the sums over the classes that had a follow-up come first: after them, the totals
+               # take the fields' names
+               .annotate(**{f"followed_up_{name}": Sum(name, filter=followed_up)
+                            for name in ("n_before", "sum_before", "n_after", "sum_after")},
+                         sessions=Count("run", distinct=True), **{name: Sum(name) for name in SUM_FIELDS},
+                         n_follow_up=Sum("n_follow_up"), sum_follow_up=Sum("sum_follow_up"))
                .order_by("item_key", "version"))
     texts = item_texts()
     return [ReportRow(values, texts) for values in grouped]

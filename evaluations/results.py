@@ -27,6 +27,49 @@ def record_class(lesson, items, pupils):
     return run
 
 
+@transaction.atomic
+def record_follow_up(run, items, pupils):
+    """The follow-up weeks later of the class behind `run`: `items` is (Item, [value per pupil])."""
+    results = {(result.item_key, result.version): result for result in run.items.select_for_update()}
+    for item, values in items:
+        result = results.get((item.key, item.version))
+        if result is None:  # the item was reworded since: its answers cannot be compared
+            continue
+        given = [value for value in values if value is not None]
+        hit_from = AGREES_FROM if item.is_agreement else 1
+        result.n_follow_up, result.sum_follow_up = len(given), sum(given)
+        result.hits_follow_up = sum(1 for value in given if value >= hit_from)
+        result.save(update_fields=["n_follow_up", "sum_follow_up", "hits_follow_up"])
+    run.follow_up_pupils = pupils
+    run.save(update_fields=["follow_up_pupils"])
+
+
+def _percent(part, whole):
+    return round(100 * part / whole) if whole else None
+
+
+class FollowUpRow:
+    """One item of a class's follow-up: the share who agreed (or chose the right answer) before
+    and after the lesson, from what the lesson's session kept, and now."""
+
+    def __init__(self, item, result, values):
+        self.item = item
+        given = [value for value in values if value is not None]
+        hit_from = AGREES_FROM if item.is_agreement else 1
+        self.shown = result is not None and result.pairs >= SMALLEST_GROUP and len(given) >= SMALLEST_GROUP
+        self.before = _percent(result.hits_before, result.pairs) if self.shown else None
+        self.after = _percent(result.hits_after, result.pairs) if self.shown else None
+        self.now = _percent(sum(1 for value in given if value >= hit_from), len(given)) if self.shown else None
+
+
+def follow_up_rows(run, items, pupils):
+    """The rows of a class's follow-up, or None when too few pupils answered then or now."""
+    if run.pupils < SMALLEST_GROUP or pupils < SMALLEST_GROUP:
+        return None
+    results = {(result.item_key, result.version): result for result in run.items.all()}
+    return [FollowUpRow(item, results.get((item.key, item.version)), values) for item, values in items]
+
+
 class ClassRow:
     """One item of a class's change, as the projector shows it: the share who agreed (or chose
     the right answer) before and after, among the pupils who answered both."""

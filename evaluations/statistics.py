@@ -90,10 +90,14 @@ class PairedSums:
     sum_squared_difference: float = 0
     not_agreeing_before: int = 0  # pairs who did not agree before (agreement items)
     moved_to_agree: int = 0  # of those, the pairs who agreed after
+    hits_before: int = 0  # pairs who agreed (or chose the right answer) before
+    hits_after: int = 0  # and after
 
     @classmethod
     def of(cls, answers, agree_from=None):
-        """From (before, after) per pupil, None where a pupil skipped or would rather not say."""
+        """From (before, after) per pupil, None where a pupil skipped or would rather not say. A hit
+        is agreeing (from agree_from up) on an agreement item, the right answer (1) on a knowledge item."""
+        hit_from = agree_from if agree_from is not None else 1
         befores = [before for before, _after in answers if before is not None]
         afters = [after for _before, after in answers if after is not None]
         pairs = [(before, after) for before, after in answers if before is not None and after is not None]
@@ -103,6 +107,7 @@ class PairedSums:
             pairs=len(pairs), sum_difference=sum(a - b for b, a in pairs),
             sum_squared_difference=sum((a - b) ** 2 for b, a in pairs),
             not_agreeing_before=len(not_agreeing), moved_to_agree=sum(1 for _b, a in not_agreeing if a >= agree_from),
+            hits_before=sum(1 for b, _a in pairs if b >= hit_from), hits_after=sum(1 for _b, a in pairs if a >= hit_from),
         )
 
 

@@ -52,13 +52,14 @@ class EvaluationReportView(ReportView):
     filterset_class = EvaluationFilterSet
     paginate_by = None
     list_export = ["item", "item_key", "version", "kind_label", "sessions", "pupils_shown", "mean_before", "mean_after",
-                   "mean_difference", "ci_low", "ci_high", "effect_size", "moved_to_agree"]
+                   "mean_difference", "ci_low", "ci_high", "effect_size", "moved_to_agree", "mean_follow_up", "gain_kept"]
     export_headings = {
         "item": _("Item"), "item_key": _("Key"), "version": _("Version"), "kind_label": _("Kind"),
         "sessions": _("Classes"), "pupils_shown": _("Pupils (before and after)"), "mean_before": _("Mean before"),
         "mean_after": _("Mean after"), "mean_difference": _("Mean difference"), "ci_low": _("95% CI, low"),
         "ci_high": _("95% CI, high"), "effect_size": _("Effect size (Cohen's d_z)"),
         "moved_to_agree": _("Moved to agree"),
+        "mean_follow_up": _("Mean at the follow-up"), "gain_kept": _("Gain kept at the follow-up"),
     }
 
     def user_has_any_permission(self, permissions):

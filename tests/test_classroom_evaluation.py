@@ -158,6 +158,7 @@ def test_the_privacy_notice_says_what_the_evaluation_keeps_and_for_how_long(clie
     html = client.get("/en/privacy/").content.decode()
     assert "Questions before and after a lesson" in html
     assert "only totals for the whole class are kept" in html and "they are kept for as long as" in html
+    assert "the same questions once more. Those answers are not linked" in html
 
 
 def test_the_start_button_offers_the_evaluation_only_where_the_module_has_one(client, quiz):
@@ -166,3 +167,68 @@ def test_the_start_button_offers_the_evaluation_only_where_the_module_has_one(cl
     module.evaluation = None
     module.save_revision().publish()
     assert 'name="with_evaluation"' not in client.get(quiz.url).content.decode()
+
+
+# --- the follow-up, weeks later --------------------------------------------------------
+
+def follow_up_link(teacher):
+    html = teacher.get(reverse("classroom:teacher", args=[teacher.session_obj.pk])).content.decode()
+    return re.search(r'value="http://testserver(/[^"]*/class/follow-up/[^"]+/)"', html).group(1)
+
+
+@pytest.fixture
+def ended_class(class_of):
+    teacher, session, _pupils = class_of(5)
+    control(teacher, "end")
+    return teacher
+
+
+def run_follow_up(link, size, choose):
+    teacher = Client()
+    response = teacher.post(link)
+    assert response.status_code == 302
+    teacher.session_obj = ClassroomSession.objects.latest("created_at")
+    session = teacher.session_obj
+    for _ in range(size):
+        answer_survey(join(session), session, "later", choose)
+    control(teacher, "change")
+    return teacher, session
+
+
+def test_the_teacher_panel_of_an_ended_class_gives_a_private_follow_up_link(ended_class):
+    link = follow_up_link(ended_class)
+    page = Client().get(link)
+    assert page.status_code == 200 and "Start the follow-up" in page.content.decode()
+
+
+def test_a_follow_up_asks_only_the_evaluation_and_shows_before_after_and_now(ended_class):
+    teacher, session = run_follow_up(follow_up_link(ended_class), 5, disagree_then_agree("after"))
+    html = teacher.get(reverse("classroom:host", args=[session.pk])).content.decode()
+    rows = re.findall(r"<td>(\d+)%</td><td>(\d+)%</td><td>(\d+)%</td>", html)
+    assert rows == [("0", "100", "100")] * len(session.evaluation_items())
+
+
+def test_ending_a_follow_up_adds_its_sums_to_the_class_and_a_second_one_is_refused(ended_class):
+    link = follow_up_link(ended_class)
+    teacher, session = run_follow_up(link, 5, disagree_then_agree("before"))
+    control(teacher, "end")
+    run = EvaluationRun.objects.get()
+    assert run.follow_up_pupils == 5
+    assert all(result.n_follow_up == 5 for result in run.items.all())
+    assert not SurveyAnswer.objects.exists()
+    assert Client().post(link).status_code == 409
+
+
+def test_a_tampered_follow_up_link_is_refused(ended_class):
+    link = follow_up_link(ended_class)
+    assert Client().get(link[:-3] + "xx/").status_code == 403
+
+
+def test_the_report_shows_the_gain_kept_at_the_follow_up(ended_class):
+    from evaluations import report
+
+    teacher, _session = run_follow_up(follow_up_link(ended_class), 5, lambda item: "3" if item.is_agreement else "0")
+    control(teacher, "end")
+    agreement = next(row for row in report.rows(EvaluationRun.objects.all()) if row.kind == "agreement")
+    assert (agreement.mean_before, agreement.mean_after, agreement.mean_follow_up) == (2, 5, 3)
+    assert agreement.gain_kept == "33%"  # (3 - 2) / (5 - 2)
