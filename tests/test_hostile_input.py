@@ -193,3 +193,35 @@ def test_quiz_submissions_are_limited_per_address(client, quiz, settings):
         statuses.append(client.post(quiz.url, data).status_code)
     assert statuses == [302, 302, 429]
     assert QuizAttempt.objects.count() == 2
+
+
+SURVEY_FIELDS = st.dictionaries(st.one_of(st.sampled_from(["phase", "item-ask-before-posting-a-photo",
+                                                           "item-reply-that-respects-a-no", "item-x"]),
+                                          st.text(max_size=20)),
+                                st.one_of(NASTY, st.sampled_from(["before", "after", "later", "1", "5", "6", "0"])),
+                                max_size=5)
+
+
+@given(data=SURVEY_FIELDS)
+@EXAMPLES
+def test_classroom_evaluation_answers(quiz, data):
+    from classroom.models import SurveyAnswer
+
+    teacher, pupil = Client(), Client()
+    teacher.post(reverse("classroom:start", args=[quiz.pk]), {"with_evaluation": "1"}, headers=THIS_SITE)
+    session = ClassroomSession.objects.latest("created_at")
+    pupil.post(reverse("classroom:join"), {"code": session.join_code})
+    below_500(pupil.post(reverse("classroom:survey", args=[session.pk]), data))
+    stored_values = set(SurveyAnswer.objects.filter(session=session).values_list("value", flat=True))
+    if data.get("phase") != "before":
+        assert not stored_values  # the only open phase is "before"
+    assert stored_values <= {None, 0, 1, 2, 3, 4, 5}
+
+
+@given(token=TEXT)
+@EXAMPLES
+def test_classroom_follow_up_links(client, token):
+    before = stored()
+    below_500(client.get("/en/class/follow-up/" + (token.replace("/", "") or "x") + "/"))
+    below_500(client.post("/en/class/follow-up/" + (token.replace("/", "") or "x") + "/"))
+    assert stored() == before  # a link that is not signed starts nothing
