@@ -14,6 +14,7 @@ from .models import SMALLEST_GROUP, EvaluationRun, ItemResult
 from .statistics import PairedChange, PairedSums
 
 SUM_FIELDS = [name for name in PairedSums.__dataclass_fields__]
+NUMBERS = ("mean_before", "mean_after", "mean_difference", "ci_low", "ci_high", "effect_size")
 KIND_LABELS = {"agreement": _("Agreement (1-5)"), "knowledge": _("Knowledge (share right)")}
 
 
@@ -33,6 +34,9 @@ class ReportRow:
         self.pairs = sums.pairs
         self.shown = sums.pairs >= SMALLEST_GROUP
         self.change = PairedChange.from_sums(sums) if self.shown else None
+        for name in NUMBERS:  # blank where the group is too small or the figure does not exist
+            value = getattr(self.change, name) if self.shown else None
+            setattr(self, name, "" if value is None else round(value, 2))
         self._follow_up(values)
 
     def _follow_up(self, values):
@@ -48,35 +52,6 @@ class ReportRow:
             after = values["followed_up_sum_after"] / values["followed_up_n_after"]
             if after > before:
                 self.gain_kept = f"{round(100 * (later - before) / (after - before))}%"
-
-    def _number(self, value, digits=2):
-        if not self.shown or value is None:
-            return ""
-        return round(value, digits)
-
-    @property
-    def mean_before(self):
-        return self._number(self.change and self.change.mean_before)
-
-    @property
-    def mean_after(self):
-        return self._number(self.change and self.change.mean_after)
-
-    @property
-    def mean_difference(self):
-        return self._number(self.change and self.change.mean_difference)
-
-    @property
-    def ci_low(self):
-        return self._number(self.change and self.change.ci_low)
-
-    @property
-    def ci_high(self):
-        return self._number(self.change and self.change.ci_high)
-
-    @property
-    def effect_size(self):
-        return self._number(self.change and self.change.effect_size)
 
     @property
     def moved_to_agree(self):
