@@ -70,6 +70,9 @@ def follow_up_rows(run, items, pupils):
     return [FollowUpRow(item, results.get((item.key, item.version)), values) for item, values in items]
 
 
+NOTICEABLE = 5  # percentage points
+
+
 class ClassRow:
     """One item of a class's change, as the projector shows it: the share who agreed (or chose
     the right answer) before and after, among the pupils who answered both."""
@@ -82,6 +85,15 @@ class ClassRow:
         hit = (lambda value: value >= AGREES_FROM) if item.is_agreement else (lambda value: value == 1)
         self.before = round(100 * sum(1 for before, _after in pairs if hit(before)) / self.pairs) if self.shown else None
         self.after = round(100 * sum(1 for _before, after in pairs if hit(after)) / self.pairs) if self.shown else None
+
+    @property
+    def trend(self):
+        """"more", "same" or "fewer": how the class moved, in steps a class would notice (5 points)."""
+        if not self.shown:
+            return None
+        if self.after - self.before >= NOTICEABLE:
+            return "more"
+        return "fewer" if self.before - self.after >= NOTICEABLE else "same"
 
 
 def class_rows(items, pupils):

@@ -121,6 +121,20 @@ def test_the_projector_shows_the_class_change_for_five_pupils(class_of):
     assert "<svg class=\"class-change__chart\" role=\"img\"" in html
     rows = re.findall(r"<td>(\d+)%</td><td>(\d+)%</td>", html)
     assert rows == [("0", "100")] * len(session.evaluation_items())
+    assert "More of you agree now." in html and "More of you know the answer now." in html
+
+
+def test_a_class_that_agreed_less_after_the_lesson_is_told_kindly():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    from evaluations.results import ClassRow
+
+    row = ClassRow(SimpleNamespace(is_agreement=True, text="I know where to get help."), [(5, 2)] * 5)
+    html = render_to_string("evaluations/includes/class_change.html", {"rows": [row], "chart_height": 70})
+    assert (row.before, row.after) == (100, 0)
+    assert "Fewer of you agree now: a good one to talk about together." in html
 
 
 def test_a_class_of_four_sees_no_results(class_of):

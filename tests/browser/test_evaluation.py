@@ -57,5 +57,5 @@ def test_five_pupils_answer_before_and_after_and_the_projector_shows_the_class_c
     assert chart.is_visible()
     rows = teacher.locator(".class-change__table tbody tr")
     assert rows.count() == 6
-    assert rows.first.locator("td").all_inner_texts() == ["0%", "100%"]  # strongly disagree, then strongly agree
+    assert rows.first.locator("td").all_inner_texts() == ["0%", "100%", "More of you agree now."]  # disagree, then agree
     assert_no_serious_axe_violations(teacher)
