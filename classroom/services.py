@@ -79,8 +79,9 @@ def keep_evaluation(session):
             record_follow_up(session.follow_up_of, *follow_up_answers(session))
     else:
         items, pupils = class_change(session)
-        session.evaluation_run = record_class(session.quiz.get_parent().specific, items, pupils)
-        ClassroomSession.objects.filter(pk=session.pk).update(evaluation_run=session.evaluation_run)
+        if pupils:  # a class that never answered after the lesson has no change to keep
+            session.evaluation_run = record_class(session.quiz.get_parent().specific, items, pupils)
+            ClassroomSession.objects.filter(pk=session.pk).update(evaluation_run=session.evaluation_run)
     session.survey_answers.all().delete()
 
 

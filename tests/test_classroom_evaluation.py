@@ -246,3 +246,35 @@ def test_the_report_shows_the_gain_kept_at_the_follow_up(ended_class):
     agreement = next(row for row in report.rows(EvaluationRun.objects.all()) if row.kind == "agreement")
     assert (agreement.mean_before, agreement.mean_after, agreement.mean_follow_up) == (2, 5, 3)
     assert agreement.gain_kept == "33%"  # (3 - 2) / (5 - 2)
+
+
+def test_the_hourly_purge_keeps_an_expired_class_evaluation_as_sums(class_of):
+    import io
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    _teacher, session, _pupils = class_of(5)
+    ClassroomSession.objects.filter(pk=session.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    call_command("purge_classroom_sessions", stdout=io.StringIO())
+    assert not ClassroomSession.objects.filter(pk=session.pk).exists() and not SurveyAnswer.objects.exists()
+    run = EvaluationRun.objects.get()
+    assert run.pupils == 5 and all(result.pairs == 5 for result in run.items.all())
+
+
+def test_a_class_that_never_answered_after_the_lesson_keeps_nothing(quiz):
+    import io
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    teacher = start(quiz)
+    session = teacher.session_obj
+    for _ in range(5):
+        answer_survey(join(session), session, "before", disagree_then_agree("before"))
+    ClassroomSession.objects.filter(pk=session.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    call_command("purge_classroom_sessions", stdout=io.StringIO())
+    assert not ClassroomSession.objects.filter(pk=session.pk).exists() and not SurveyAnswer.objects.exists()
+    assert not EvaluationRun.objects.exists()  # no change to compare: nothing is kept
