@@ -43,3 +43,22 @@
         });
     });
 })();
+
+/* Text settings: the control in the header; text-settings.js applies them before the page is drawn. */
+(function () {
+    "use strict";
+    var control = document.querySelector("[data-text-settings]");
+    if (!control) { return; }
+    var root = document.documentElement;
+    var boxes = control.querySelectorAll("input[type=checkbox]");
+    control.hidden = false;
+    boxes.forEach(function (box) {
+        box.checked = root.classList.contains("text-" + box.name);
+        box.addEventListener("change", function () {
+            root.classList.toggle("text-" + box.name, box.checked);
+            var saved = {};
+            boxes.forEach(function (other) { saved[other.name] = other.checked; });
+            try { window.localStorage.setItem("upstander-text", JSON.stringify(saved)); } catch (error) { /* not kept */ }
+        });
+    });
+})();
