@@ -28,13 +28,13 @@ def test_signing_and_confirming_by_email_adds_one(open_page, javascript):
     page.get_by_label("I am 16 or older").check()
     page.get_by_label(re.compile("I agree that my name")).check()
     page.get_by_role("button", name="Sign the petition").click()
-    assert page.get_by_role("heading", name="Almost there: check your email").is_visible()
+    page.get_by_role("heading", name="Almost there: check your email").wait_for()  # after a page load: wait for it, do not sample
 
     link = re.search(r"http://\S+/confirm/[\w-]+/", mail.outbox[-1].body).group(0)
     page.goto(link)
     assert signatures_shown(page) == before  # opening the link alone confirms nothing
     page.get_by_role("button", name="Confirm my signature").click()
-    assert page.get_by_role("heading", name="Thank you: your signature counts").is_visible()
+    page.get_by_role("heading", name="Thank you: your signature counts").wait_for()  # after a page load: wait for it, do not sample
     assert signatures_shown(page) == before + 1
 
 
@@ -42,7 +42,7 @@ def test_a_form_with_errors_explains_them_and_keeps_what_was_typed(open_page):
     page = open_page("/en/petition/", javascript=False)
     page.get_by_label("First name").fill("Elif")
     page.get_by_role("button", name="Sign the petition").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()  # after a page load: wait for it, do not sample
     assert page.get_by_label("First name").input_value() == "Elif"
     assert_no_serious_axe_violations(open_page(page.url))
 

@@ -25,7 +25,7 @@ def test_without_javascript_a_missing_answer_is_explained(open_page):
     page = open_page(QUIZ, javascript=False)
     page.locator("fieldset.question").first.locator("input").first.check()
     page.get_by_role("button", name="See my results").click()
-    assert page.get_by_role("alert").get_by_text("Some answers need another look").is_visible()
+    page.get_by_role("alert").get_by_text("Some answers need another look").wait_for()  # after a page load: wait for it, do not sample
     assert page.locator("fieldset.question").first.locator("input").first.is_checked()
     assert QuizAttempt.objects.count() == before
 
@@ -46,7 +46,7 @@ def test_with_javascript_questions_come_one_at_a_time_with_feedback(open_page):
     assert not page.get_by_role("button", name="See my results").is_visible()
 
     page.get_by_role("button", name="Check my answer").click()
-    assert page.get_by_text("Choose an answer first.").is_visible()
+    page.get_by_text("Choose an answer first.").wait_for()  # after a page load: wait for it, do not sample
 
     for number in range(1, 9):
         fieldset = page.locator("fieldset.question:visible")
