@@ -11,7 +11,7 @@ def test_teacher_downloads_a_guide_from_the_hub(open_page, tmp_path):
     page.get_by_label("Age", exact=True).select_option("14-16")
     page.get_by_role("button", name="Show guides").click()
     page.get_by_role("link", name="Sextortion: it's not your fault", exact=True).click()
-    assert page.get_by_role("heading", name="Quiz answer key").is_visible()
+    page.get_by_role("heading", name="Quiz answer key").wait_for()  # after a page load: wait for it, do not sample
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download PDF").click()
     download = download_info.value
