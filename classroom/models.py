@@ -146,14 +146,22 @@ class ClassroomSession(models.Model):
     def is_follow_up(self):
         return self.follow_up_of_id is not None
 
+    def evaluation(self):
+        """The module's evaluation in this session's language, and the lesson it is asked in; once per
+        instance (a survey page and its POST ask several times, each would walk the tree again)."""
+        if not hasattr(self, "_evaluation"):
+            lesson = self.quiz.get_parent().specific
+            self._evaluation = (getattr(lesson.get_parent().specific, "evaluation", None), lesson)
+        return self._evaluation
+
     def evaluation_items(self):
         """The evaluation items this session asks (none when the teacher did not add the evaluation)."""
         if not self.with_evaluation and not self.is_follow_up:
             return []
-        lesson = self.quiz.get_parent().specific
-        module = lesson.get_parent().specific
-        evaluation = getattr(module, "evaluation", None)
-        return evaluation.items_for(lesson) if evaluation is not None else []
+        if not hasattr(self, "_evaluation_items"):
+            evaluation, lesson = self.evaluation()
+            self._evaluation_items = evaluation.items_for(lesson) if evaluation is not None else []
+        return self._evaluation_items
 
     def question_ids(self):
         return list(self.quiz.question_blocks)

@@ -340,7 +340,7 @@ def _survey_phase(session):
 def _render_survey(request, session, phase):
     return render(request, "classroom/survey.html", {
         "session": session, "phase": phase, "items": session.evaluation_items(),
-        "evaluation": session.quiz.get_parent().get_parent().specific.evaluation,
+        "evaluation": session.evaluation()[0],
         "scale": AGREEMENT_SCALE, "state": live_state.for_view(session.pk, "pupil", session.question_ids()),
     })
 
