@@ -53,6 +53,7 @@ def _lesson(context, module, data):
         content_note=data["content_note"],
         learning_objectives=simple_stream("objective", data["objectives"], "lesson", data["slug"], "objectives"),
         body=stream_data(data["body"], "lesson", data["slug"], "body"),
+        easy_read=stream_data(data.get("easy_read", []), "lesson", data["slug"], "easy_read"),
         **justification(data),
     )
     if created:
@@ -116,6 +117,7 @@ def _guide_fields(data, card, curriculum):
         ], *key, "prompts"),
         "more_support": clean_rich_text(data.get("more_support", "")),
         "more_challenge": clean_rich_text(data.get("more_challenge", "")),
+        "special_needs": clean_rich_text(data.get("special_needs", "")),
         "safeguarding_notes": clean_rich_text(data.get("safeguarding_notes", "")),
         "disclosure_card": card,
         "parent_letter": clean_rich_text(data["parent_letter"]),

@@ -103,6 +103,11 @@ def stream_data(entries, *key):
         elif block_type == "scenario":
             value["story"] = clean_rich_text(value["story"])
             value["options"] = list_items(value.get("options", []), *key, index, "options")
+        elif block_type == "section":  # an easy-read section: one idea a line
+            value["lines"] = list_items(
+                [{"picture": line.get("picture", ""), "text": line["text"]} for line in value["lines"]],
+                *key, index, "lines",
+            )
         elif block_type == "help":
             value = {
                 "heading": value.get("heading", ""),

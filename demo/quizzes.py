@@ -11,7 +11,8 @@ CONTENT_DIR = DEMO_DIR / "quizzes"
 
 def _options(entries, flag, *key):
     return list_items(
-        [{"text": entry["text"], "correct": bool(entry.get(flag, False)), "feedback": entry["feedback"]} for entry in entries],
+        [{"text": entry["text"], "easy_text": entry.get("easy", ""), "correct": bool(entry.get(flag, False)),
+          "feedback": entry["feedback"]} for entry in entries],
         *key,
     )
 
@@ -21,6 +22,7 @@ def question_data(entry, *key):
     kind = entry["type"]
     value = {
         "question": entry["question"],
+        "easy_question": entry.get("easy_question", ""),
         "explanation": entry["explanation"],
         "lesson_section": entry.get("lesson_section", ""),
     }
@@ -28,6 +30,7 @@ def question_data(entry, *key):
         value["options"] = _options(entry["options"], "correct", *key, "options")
     elif kind == "scenario":
         value["story"] = entry["story"]
+        value["easy_story"] = entry.get("easy_story", "")
         value["options"] = _options(entry["options"], "good", *key, "options")
     elif kind == "true_false":
         value.update(

@@ -13,6 +13,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cms.blocks import HelpBoxBlock, KeyMessageBlock, RichTextBlock
 
+from . import pictograms
+
 VIDEO_EXTENSIONS = {".mp4", ".webm"}
 CAPTION_EXTENSIONS = {".vtt"}
 
@@ -163,6 +165,89 @@ class LessonBodyBlock(blocks.StreamBlock):
     discussion = DiscussionBlock()
     quiz_questions = QuizPointerBlock()
     help = HelpBoxBlock()
+
+
+# --- the easy-read version --------------------------------------------------
+
+
+class EasyReadLineBlock(blocks.StructBlock):
+    picture = blocks.ChoiceBlock(
+        choices=pictograms.choices, required=False, label=_("Pictogram"),
+        help_text=_("Optional: a pictogram shown beside the line."),
+    )
+    text = blocks.CharBlock(max_length=200, label=_("Line"), help_text=_("One short sentence with one idea."))
+
+    class Meta:
+        icon = "minus"
+        label = _("Line")
+
+
+class EasyReadSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=80, label=_("Heading"))
+    lines = blocks.ListBlock(EasyReadLineBlock(), min_num=1, max_num=10, label=_("Lines"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Section")
+        template = "lessons/blocks/easy_read_section.html"
+        preview_value = {
+            "heading": "Your photo, your say",
+            "lines": [
+                {"picture": "picture", "text": "A photo of you is a bit of you."},
+                {"picture": "ask", "text": "So people ask you first."},
+                {"picture": "", "text": "You can say yes or no."},
+            ],
+        }
+        description = _("A heading and short lines, one idea a line, with pictograms.")
+
+
+class EasyReadQuestionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200, label=_("Question"))
+
+    class Meta:
+        icon = "comment"
+        label = _("Question to talk about")
+        template = "lessons/blocks/easy_read_question.html"
+        preview_value = {"text": "How do you feel when someone posts a photo of you?"}
+        description = _("A short question for the class to talk about.")
+
+
+class EasyReadBodyBlock(blocks.StreamBlock):
+    """The easy-read version of a lesson. Easy Read, FALC and Makkelijk lezen put
+    what matters most first, so it opens with the key message and the help box."""
+
+    key_message = KeyMessageBlock()
+    help = HelpBoxBlock()
+    section = EasyReadSectionBlock()
+    question = EasyReadQuestionBlock()
+
+    OPENING = {"key_message", "help"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and {child.block_type for child in list(value)[:2]} != self.OPENING:
+            raise blocks.StreamBlockValidationError(
+                non_block_errors=ValidationError(
+                    _("Start the easy-read version with the key message and the get-help box, "
+                      "so a pupil reads what matters most and where to find help first.")
+                )
+            )
+        return value
+
+    @staticmethod
+    def texts(value):
+        """The sentences a pupil reads (not the headings), for the readability check."""
+        for child in value:
+            if child.block_type == "section":
+                yield from (line["text"] for line in child.value["lines"])
+            elif child.block_type in ("key_message", "question", "help"):
+                yield child.value["text"] or ""
+
+    @staticmethod
+    def pictogram_names(value):
+        names = [line["picture"] for child in value if child.block_type == "section"
+                 for line in child.value["lines"] if line["picture"]]
+        return list(dict.fromkeys(names))
 
 
 # --- teacher guides -------------------------------------------------------------

@@ -19,10 +19,19 @@ class Option:
     text: str
     correct: bool | None  # None: not scored (opinion scales)
     feedback: str
+    easy_text: str = ""  # the easy-read wording, when the editor wrote one
+
+    def wording(self, easy=False):
+        return self.easy_text if easy and self.easy_text else self.text
+
+
+EASY_READ_HELP = _("Optional: the same in short sentences and common words, for the quiz's easy-read version.")
 
 
 class OptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=250, label=_("Answer"))
+    easy_text = blocks.CharBlock(required=False, max_length=250, label=_("Answer in easy read"),
+                                 help_text=EASY_READ_HELP)
     correct = blocks.BooleanBlock(required=False, label=_("Correct"))
     feedback = blocks.TextBlock(
         required=False,
@@ -59,6 +68,8 @@ class QuestionBlock(blocks.StructBlock):
     """What every question has. Subclasses say how it is answered and scored."""
 
     question = blocks.TextBlock(max_length=400, label=_("Question"))
+    easy_question = blocks.TextBlock(required=False, max_length=400, label=_("Question in easy read"),
+                                     help_text=EASY_READ_HELP)
     explanation = blocks.TextBlock(
         max_length=800,
         label=_("Explanation"),
@@ -77,6 +88,15 @@ class QuestionBlock(blocks.StructBlock):
     def answer_options(self, value):
         raise NotImplementedError
 
+    @staticmethod
+    def wording(value, easy=False):
+        """The question as a pupil reads it: its easy-read wording in the easy-read quiz, when it has one."""
+        return value.get("easy_question") if easy and value.get("easy_question") else value["question"]
+
+    @staticmethod
+    def story_wording(value, easy=False):
+        return value.get("easy_story") if easy and value.get("easy_story") else value.get("story", "")
+
     def is_right(self, value, chosen_ids):
         """True or False for a scored question, None when it is not scored."""
         options = self.answer_options(value)
@@ -93,7 +113,7 @@ class ChoiceQuestionBlock(QuestionBlock):
     def answer_options(self, value):
         return [
             Option(id=str(item.id), text=item.value["text"], correct=bool(item.value["correct"]),
-                   feedback=item.value["feedback"])
+                   feedback=item.value["feedback"], easy_text=item.value.get("easy_text") or "")
             for item in value["options"].bound_blocks
         ]
 
@@ -152,6 +172,8 @@ class ScenarioQuestionBlock(ChoiceQuestionBlock):
     story = blocks.TextBlock(
         max_length=1200, label=_("Situation"), help_text=_("Fictional characters; stop at the choice.")
     )
+    easy_story = blocks.TextBlock(required=False, max_length=1200, label=_("Situation in easy read"),
+                                  help_text=EASY_READ_HELP)
     options = blocks.ListBlock(ScenarioOptionBlock(), min_num=2, max_num=6, label=_("Choices"))
 
 

@@ -47,18 +47,20 @@ class QuizForm(forms.Form):
         "invalid_list": _("That answer is not one of the options. Please choose again."),
     }
 
-    def __init__(self, quiz, data=None):
+    def __init__(self, quiz, data=None, easy=False):
         super().__init__(data, initial={"quiz": quiz.pk, "submission": uuid.uuid4()})
         self.quiz = quiz
+        self.easy = easy
         for question_id, child in quiz.question_blocks.items():
-            choices = [(option.id, option.text) for option in child.block.answer_options(child.value)]
+            choices = [(option.id, option.wording(easy)) for option in child.block.answer_options(child.value)]
             if child.block.multiple:
                 field = forms.MultipleChoiceField(
                     choices=choices, widget=forms.CheckboxSelectMultiple, error_messages=self.error_messages
                 )
             else:
                 field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, error_messages=self.error_messages)
-            field.label = child.value["question"]
+            field.label = child.block.wording(child.value, easy)
+            field.story = child.block.story_wording(child.value, easy)
             field.question = child
             self.fields[QUESTION_PREFIX + question_id] = field
 

@@ -3,6 +3,7 @@ import uuid
 from django.db import IntegrityError, models, transaction
 from django.db.models import Avg, Count, F, FloatField, Q
 from django.db.models.functions import Cast
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -46,6 +47,13 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
         """{question id: bound block}, in quiz order."""
         return {str(child.id): child for child in self.questions}
 
+    @cached_property
+    def has_easy_read(self):
+        """Whether the quiz has an easy-read version: every question has its easy-read wording."""
+        return bool(self.question_blocks) and all(
+            child.value.get("easy_question") for child in self.question_blocks.values()
+        )
+
     def answer_key(self):
         """Every question with its correct answers and explanation: what the
         teacher guide prints, so the key is never copied by hand."""
@@ -80,6 +88,7 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
                     explanation=value["explanation"],
                     lesson_section=value.get("lesson_section", ""),
                     story=value.get("story", ""),
+                    easy_text=value.get("easy_question") or "",
                 )
             )
         return QuizResult(questions=tuple(results))
@@ -163,6 +172,15 @@ class QuizPage(RoutablePageMixin, JustifiedContent, Page):
         from . import views
 
         return views.take_quiz(request, self)
+
+    @path("easy-read/", name="easy_read")
+    def take_easy_read(self, request):
+        """The same quiz, each question and answer in its easy-read wording; it counts like the other."""
+        from . import views
+
+        if not self.has_easy_read:
+            raise Http404
+        return views.take_quiz(request, self, easy=True)
 
     def score_question(self, question_id, chosen):
         """The result of one question answered on its own (one-at-a-time checking, a live class)."""

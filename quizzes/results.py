@@ -18,6 +18,10 @@ class QuestionResult:
     explanation: str
     lesson_section: str = ""
     story: str = ""
+    easy_text: str = ""  # the question's easy-read wording, when it has one
+
+    def wording(self, easy=False):
+        return self.easy_text if easy and self.easy_text else self.text
 
     @property
     def answered(self):

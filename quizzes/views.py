@@ -3,6 +3,8 @@ Thin: forms validate, the page scores and stores (QuizPage.score, record_attempt
 The page's routes call these views; the views reach the data through the page
 they are given and never import the models, so the two never form a loop."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
@@ -22,19 +24,24 @@ MAX_ANSWER_BODY_BYTES = 32 * 1024
 
 def _render_quiz(request, quiz, form, status=200):
     return TemplateResponse(
-        request, "quizzes/quiz_page.html", quiz.get_context(request) | {"form": form}, status=status
+        request, "quizzes/quiz_page.html", quiz.get_context(request) | {"form": form, "easy": form.easy},
+        status=status,
     )
 
 
-def take_quiz(request, quiz):
+def _reads_easy(request):
+    return request.GET.get("read") == "easy"
+
+
+def take_quiz(request, quiz, easy=False):
     if request.method not in ("GET", "HEAD", "POST"):
         return bad_request(request, _("A quiz can only be read or answered."), status=405)
     if request.method != "POST":
-        return _render_quiz(request, quiz, QuizForm(quiz))
+        return _render_quiz(request, quiz, QuizForm(quiz, easy=easy))
     if body_too_large(request, MAX_ANSWER_BODY_BYTES):
         return bad_request(request, _("That was much more than a quiz's answers. Please answer the quiz again."))
 
-    form = QuizForm(quiz, request.POST)
+    form = QuizForm(quiz, request.POST, easy=easy)
     if not form.is_valid():
         return _render_quiz(request, quiz, form, status=400)
 
@@ -42,12 +49,14 @@ def take_quiz(request, quiz):
         return bad_request(request, _("Many quizzes were sent from your connection just now. "
                                       "Wait a minute, then send your answers again."), status=429)
     attempt, created = quiz.record_attempt(form.answers(), form.cleaned_data["submission"])
-    return _redirect_to_results(quiz, attempt, again=not created)
+    return _redirect_to_results(quiz, attempt, again=not created, easy=easy)
 
 
-def _redirect_to_results(quiz, attempt, again=False):
+def _redirect_to_results(quiz, attempt, again=False, easy=False):
     url = quiz.url + quiz.reverse_subpage("results", args=(attempt.pk,))
-    return redirect(url + ("?again=1" if again else ""))
+    query = urlencode({key: value for key, value in (("again", "1" if again else ""), ("read", "easy" if easy else ""))
+                       if value})
+    return redirect(url + (f"?{query}" if query else ""))
 
 
 def check_answer(request, quiz):
@@ -64,7 +73,8 @@ def check_answer(request, quiz):
     distribution = quiz.opinion_distribution([question_id]) if not result.scored else {}
     html = render_to_string(
         "quizzes/includes/question_result.html",
-        {"question": result, "quiz": quiz, "distribution": distribution.get(question_id), "immediate": True},
+        {"question": result, "quiz": quiz, "distribution": distribution.get(question_id), "immediate": True,
+         "easy": _reads_easy(request)},
         request=request,
     )
     return JsonResponse({"right": result.right, "html": html})
@@ -81,5 +91,6 @@ def show_results(request, quiz, attempt_id):
         "result": result,
         "distributions": quiz.opinion_distribution(opinion_ids),
         "counted_before": request.GET.get("again") == "1",
+        "easy": _reads_easy(request) and quiz.has_easy_read,
     }
     return TemplateResponse(request, "quizzes/quiz_results.html", context)

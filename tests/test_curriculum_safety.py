@@ -35,6 +35,20 @@ def lesson_text(lesson):
     return " ".join(strip_tags(" ".join(parts)).split())
 
 
+def easy_read_text(lesson):
+    """What the lesson's easy-read version says to pupils (not its help boxes)."""
+    parts = [str(block.render()) for block in lesson.easy_read if block.block_type != "help"]
+    return " ".join(strip_tags(" ".join(parts)).split())
+
+
+def versions(lesson):
+    """The standard lesson and its easy-read version, with their help boxes: each must be safe on its own."""
+    return [
+        ("standard", lesson_text(lesson), [block for block in lesson.body if block.block_type == "help"]),
+        ("easy read", easy_read_text(lesson), [block for block in lesson.easy_read if block.block_type == "help"]),
+    ]
+
+
 def translated(page, language):
     return page.get_translation(Locale.objects.get(language_code=language)).specific
 
@@ -105,8 +119,8 @@ def test_every_lesson_about_a_shared_image_lists_the_removal_routes_in_its_help_
     for lesson in LessonPage.objects.filter(locale__language_code="en"):
         if IMAGE_SHARED.search(lesson_text(lesson)):
             about_images.append(lesson.slug)
-            help_boxes = [block for block in lesson.body if block.block_type == "help"]
-            assert help_boxes and all(box.value["show_reporting_routes"] for box in help_boxes), lesson.title
+            for version, _text, help_boxes in versions(lesson):
+                assert help_boxes and all(box.value["show_reporting_routes"] for box in help_boxes), (lesson.title, version)
     assert {"nudes-pressure-and-exposure-groups", "sextortion-its-not-your-fault", "what-the-law-says"} <= set(about_images)
 
 
@@ -206,18 +220,20 @@ THREAT = re.compile(r"sextortion|threaten(s|ed|ing)? to (share|send|post)|blackm
 def test_wherever_a_threat_appears_the_sextortion_script_is_complete():
     with_threats = []
     for lesson in LessonPage.objects.filter(locale__language_code="en"):
-        text = lesson_text(lesson)
-        if THREAT.search(text):
-            with_threats.append(lesson.slug)
-            missing = [step for step, pattern in SCRIPT.items() if not pattern.search(text)]
-            assert not missing, (lesson.title, missing)
-    assert {"sextortion-its-not-your-fault", "consent-in-relationships"} <= set(with_threats)
+        for version, text, _help_boxes in versions(lesson):
+            if THREAT.search(text):
+                with_threats.append((lesson.slug, version))
+                missing = [step for step, pattern in SCRIPT.items() if not pattern.search(text)]
+                assert not missing, (lesson.title, version, missing)
+    assert {(slug, version) for slug in ("sextortion-its-not-your-fault", "consent-in-relationships")
+            for version in ("standard", "easy read")} <= set(with_threats)
 
 
 def test_threats_and_the_law_stay_out_of_lessons_for_twelve_to_fourteen():
     law_or_threat = re.compile(r"sextortion|blackmail|criminal code|against the law|\bcrime\b", re.IGNORECASE)
     for lesson in LessonPage.objects.filter(locale__language_code="en", age_max__lte=14):
-        assert not law_or_threat.search(lesson_text(lesson)), lesson.title
+        for version, text, _help_boxes in versions(lesson):
+            assert not law_or_threat.search(text), (lesson.title, version)
 
 
 # --- one name, one role ------------------------------------------------------------

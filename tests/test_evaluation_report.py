@@ -116,3 +116,15 @@ def test_the_funder_summary_is_a_pdf_with_the_method_and_the_results(editor_clie
 def test_the_report_is_for_signed_in_editors_only(client):
     response = client.get(reverse("evaluation_report"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_funder_summary_is_a_tagged_pdf_whose_table_has_column_and_row_headers(editor_client, oldest_consent_lesson):
+    from tests import pdf_structure
+
+    a_class(oldest_consent_lesson, random.Random(7), 15)
+    response = editor_client.get(reverse("evaluation_summary_pdf"))
+    _reader, catalog, elements = pdf_structure.read(response.content)
+    columns, items = 9, len(report.rows(EvaluationRun.objects.all()))
+    assert catalog["/Lang"] == "en"
+    tables = pdf_structure.tags(elements, "Table")  # one per printed page the table runs over
+    assert len(pdf_structure.tags(elements, "TH")) == columns * len(tables) + items

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -23,10 +24,11 @@ from guardrails.models import JustifiedContent
 from quizzes.models import QuizPage
 
 from ..age_bands import AGE_BANDS, AGE_LIMIT_MAX, AGE_LIMIT_MIN
-from ..blocks import LessonBodyBlock
+from ..blocks import EasyReadBodyBlock, LessonBodyBlock
+from ..panels import ReadabilityPanel
 from ..forms import AgeAndModuleFilterForm, LessonFinderForm, tags_used_by
 from .guides import TeacherGuidePage
-from .pdfs import serve_module_pdf
+from .pdfs import serve_module_pdf, serve_pictogram_cards
 
 
 class ModulePageTag(TaggedItemBase):
@@ -201,6 +203,13 @@ class LessonPage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
         help_text=_("What pupils will be able to do, each starting with a verb."),
     )
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
+    easy_read = StreamField(
+        EasyReadBodyBlock(),
+        blank=True,
+        verbose_name=_("easy-read version"),
+        help_text=_("The lesson in short sentences, one idea a line, with pictograms: for pupils in special-needs "
+                    "education, newcomers learning the language and anyone who reads with effort."),
+    )
     tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("themes"))
 
     parent_page_types = ["lessons.ModulePage"]
@@ -219,6 +228,11 @@ class LessonPage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
             heading=_("For whom, and why"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("easy_read"), ReadabilityPanel()],
+            heading=_("Easy-read version"),
+            classname="collapsed",
+        ),
         FieldPanel("safeguarding_justification"),
     ]
     search_fields = Page.search_fields + [
@@ -298,6 +312,32 @@ class LessonPage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
     @path("")
     def index(self, request):
         return self.render(request)
+
+    @property
+    def has_easy_read(self):
+        return bool(self.easy_read)
+
+    def easy_read_full_url(self):
+        return self.full_url + self.reverse_subpage("easy_read")
+
+    def pictogram_cards_full_url(self):
+        return self.full_url + self.reverse_subpage("pictogram_cards")
+
+    def easy_read_pictograms(self):
+        return EasyReadBodyBlock.pictogram_names(self.easy_read)
+
+    @path("easy-read/", name="easy_read")
+    def easy_read_version(self, request):
+        if not self.easy_read:
+            raise Http404
+        return self.render(request, template="lessons/lesson_easy_read.html")
+
+    @path("pictogram-cards/pdf/", name="pictogram_cards")
+    def pictogram_cards(self, request):
+        """The pictograms of the easy-read version as cards to print and cut out."""
+        if not self.easy_read:
+            raise Http404
+        return serve_pictogram_cards(request, self)
 
     @path("present/", name="present")
     def present(self, request):

@@ -85,6 +85,12 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
     )
     more_support = RichTextField(_("for pupils who need more support"), features=RICH_TEXT_FEATURES, blank=True)
     more_challenge = RichTextField(_("for pupils who want more challenge"), features=RICH_TEXT_FEATURES, blank=True)
+    special_needs = RichTextField(
+        _("teaching it in special-needs education"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Smaller steps, the easy-read version, the pictogram cards, and what to watch for."),
+    )
     disclosure_card = models.ForeignKey(
         DisclosureCard,
         verbose_name=_("disclosure card"),
@@ -120,7 +126,10 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
         FieldPanel("lesson_plan"),
         FieldPanel("short_on_time"),
         FieldPanel("discussion_prompts"),
-        MultiFieldPanel([FieldPanel("more_support"), FieldPanel("more_challenge")], heading=_("Differentiation")),
+        MultiFieldPanel(
+            [FieldPanel("more_support"), FieldPanel("more_challenge"), FieldPanel("special_needs")],
+            heading=_("Differentiation"),
+        ),
         MultiFieldPanel([FieldPanel("disclosure_card"), FieldPanel("safeguarding_notes")], heading=_("Safeguarding")),
         MultiFieldPanel([FieldPanel("law_note"), FieldPanel("review_by")], heading=_("The law")),
         FieldPanel("parent_letter"),

@@ -126,21 +126,45 @@ def pdf_html(guides, title):
         )
 
 
+def pictogram_cards_html(lesson):
+    """The HTML of a lesson's pictogram cards: one card per pictogram its easy-read version uses."""
+    from .. import pictograms
+
+    with translation.override(lesson.locale.language_code):
+        return render_to_string(
+            "lessons/pdf/pictogram_cards.html",
+            {
+                "lesson": lesson,
+                "title": _("Pictogram cards: %(lesson)s") % {"lesson": lesson.title},
+                "cards": [pictograms.PICTOGRAMS[name] for name in lesson.easy_read_pictograms()
+                          if name in pictograms.PICTOGRAMS],
+                "LANGUAGE_CODE": lesson.locale.language_code,
+            },
+        )
+
+
+# Tagged PDF/UA-1: a structure tree with headings, lists, tables and figures
+# (with their text alternatives) in reading order, the document's language and
+# its title shown instead of the file name, so screen readers can read it.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(html):
     from weasyprint import CSS, HTML
 
     fetcher = local_files_fetcher()
     stylesheet = CSS(filename=finders.find(PDF_STYLESHEET), url_fetcher=fetcher)
-    return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=fetcher).write_pdf(
+        stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
+    )
 
 
 def pdf_fingerprint(page, html):
     return fingerprint(page.pk, html, _file_bytes(PDF_STYLESHEET), _file_bytes(PDF_LOGO))
 
 
-def _stored_or_new(page, guides, title, filename, request=None):
+def _stored_or_new(page, html, filename):
     """The stored PDF's bytes or file, making and storing it when needed."""
-    html = pdf_html(guides, title)
     key = pdf_fingerprint(page, html)
     stored = GuidePdf.objects.filter(fingerprint=key).first()
     if stored and stored.file.storage.exists(stored.file.name):
@@ -170,11 +194,11 @@ def _pdf_response(body, filename):
 
 
 def guide_pdf(guide, request=None):
-    return _stored_or_new(guide, [guide], guide.title, guide.pdf_filename(), request)
+    return _stored_or_new(guide, pdf_html([guide], guide.title), guide.pdf_filename())
 
 
 def module_pdf(module, guides, request=None):
-    return _stored_or_new(module, guides, module.title, module_pdf_filename(module), request)
+    return _stored_or_new(module, pdf_html(guides, module.title), module_pdf_filename(module))
 
 
 def module_pdf_filename(module):
@@ -193,3 +217,12 @@ def serve_module_pdf(request, module, guides):
     body, _stored = module_pdf(module, guides, request)
     GuideDownloadCount.add_one(module)
     return _pdf_response(body, module_pdf_filename(module))
+
+
+def pictogram_cards_filename(lesson):
+    return f"upstander-{lesson.slug}-pictogram-cards-{lesson.locale.language_code}.pdf"
+
+
+def serve_pictogram_cards(request, lesson):
+    body, _stored = _stored_or_new(lesson, pictogram_cards_html(lesson), pictogram_cards_filename(lesson))
+    return _pdf_response(body, pictogram_cards_filename(lesson))

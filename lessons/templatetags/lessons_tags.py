@@ -2,6 +2,7 @@
 
 from django import template
 
+from .. import pictograms
 from ..age_bands import AGE_BANDS
 from ..models import LessonFinderPage, ModulePage, TeacherHubPage
 
@@ -28,3 +29,9 @@ def age_band_links(context, locale):
         "hub": TeacherHubPage.objects.live().public().filter(locale=locale).first(),
         "age_bands": AGE_BANDS,
     }
+
+
+@register.simple_tag
+def pictogram(name, size=48):
+    """An easy-read pictogram, hidden from screen readers: the text beside it says the same."""
+    return pictograms.svg(name, size)

@@ -8,6 +8,7 @@
     var exitLink = document.querySelector("[data-quick-exit]");
     function quickExit(event) {
         if (event) { event.preventDefault(); }
+        if (window.speechSynthesis) { window.speechSynthesis.cancel(); }  // stop reading aloud at once
         document.body.style.visibility = "hidden";
         window.location.replace(exitLink.href);
     }
@@ -30,6 +31,21 @@
             details.querySelector("summary").focus();
         });
     });
+
+    // Easy read, remembered for the visit in sessionStorage (never a cookie, nothing sent):
+    // once a pupil chooses it, links to a lesson or quiz that has an easy-read version lead there.
+    try {
+        var READING = "upstander-reading";
+        document.querySelectorAll("[data-reading-mode]").forEach(function (link) {
+            link.addEventListener("click", function () { sessionStorage.setItem(READING, link.getAttribute("data-reading-mode")); });
+        });
+        if (document.querySelector("[data-reading-mode=standard]")) { sessionStorage.setItem(READING, "easy"); }
+        if (sessionStorage.getItem(READING) === "easy") {
+            document.querySelectorAll("a[data-easy-read-href]").forEach(function (link) {
+                link.href = link.getAttribute("data-easy-read-href");
+            });
+        }
+    } catch (error) { /* storage blocked: the plain links still work */ }
 
     // Videos from other sites load only when the viewer asks.
     document.querySelectorAll("[data-external-video]").forEach(function (figure) {
