@@ -50,7 +50,7 @@ def readability_js():
     return format_html('<script src="{}" defer></script>', static("lessons/js/readability.js"))
 
 
-def _warn_about_readability(request, page):
+def warn_about_readability(request, page):
     measured = easy_read_readability(page.specific) if isinstance(page.specific, LessonPage) else None
     warnings = measured.warnings() if measured else []
     if warnings:
@@ -61,8 +61,8 @@ def _warn_about_readability(request, page):
         )
 
 
-hooks.register("after_create_page", _warn_about_readability)
-hooks.register("after_edit_page", _warn_about_readability)
+hooks.register("after_create_page", warn_about_readability)
+hooks.register("after_edit_page", warn_about_readability)
 
 
 @hooks.register("register_reports_menu_item")

@@ -23,6 +23,8 @@ from .results import QuestionResult, QuizResult
 class QuizPage(RoutablePageMixin, JustifiedContent, Page):
     """A lesson's quiz. Scoring happens in score() and nowhere else."""
 
+    routes_kept_across_languages = ("easy-read/",)
+
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
     questions = StreamField(QuizBodyBlock(), verbose_name=_("questions"))
 

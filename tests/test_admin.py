@@ -31,6 +31,7 @@ def lesson_form(**overrides):
             ("help", {"heading": "", "text": "", "show_reporting_routes": ""}),
             ("key_message", {"text": "A no is a full answer."}),
         ]),
+        "easy_read": streamfield([]),
         "tags": "",
         "comments": inline_formset([]),
         "action-publish": "publish",

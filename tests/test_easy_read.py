@@ -3,11 +3,17 @@ needed, nothing kept about the reader, and the structure easy read asks for."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
+from django.urls import reverse
+from wagtail.models import Locale
 
 from lessons import pictograms
 from lessons.blocks import EasyReadBodyBlock
 from lessons.models import LessonPage
+from lessons.wagtail_hooks import warn_about_readability
 from quizzes.models import QuizAttempt, QuizPage
 from tests.factories.quizzes import QuizPageFactory, option, scenario, single_choice, true_false
 
@@ -210,3 +216,58 @@ def test_a_quiz_with_a_question_lacking_easy_wording_has_no_easy_read_version(cl
     quiz.save_revision().publish()
     assert client.get(quiz.url + "easy-read/").status_code == 404
     assert soup_of(client, quiz.url).select_one("a[data-reading-mode]") is None
+
+
+# --- the readability check in the editor -----------------------------------------
+
+
+def test_the_readability_check_warns_about_a_long_sentence_in_the_lessons_language(editor_client):
+    response = editor_client.post(reverse("lessons_readability"), {"language": "nl", "text": [
+        "Vraag het eerst.",
+        "Als iemand op een feestje een foto van je maakt en die later zonder te vragen in de groepschat "
+        "van de klas zet, mag je altijd vragen om die foto weer te verwijderen."]})
+    assert response.status_code == 200
+    assert "1 sentence has more than 15 words" in response.content.decode()
+
+
+def test_the_readability_check_refuses_an_unknown_language(editor_client):
+    response = editor_client.post(reverse("lessons_readability"), {"language": "xx", "text": ["Ask first."]})
+    assert response.status_code == 400
+
+
+def test_the_readability_check_is_for_editors_only(client):
+    response = client.post(reverse("lessons_readability"), {"language": "en", "text": ["Ask first."]})
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_saving_a_hard_easy_read_version_warns_the_editor(lesson):
+    long_line = ("When somebody takes a photo of you at a party and later puts it in the class group chat "
+                 "without asking you first, you can ask them to delete it.")
+    lesson.easy_read[2].value["lines"][0]["text"] = long_line
+    request = RequestFactory().post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    warn_about_readability(request, lesson)
+    (message,) = [str(m) for m in get_messages(request)]
+    assert message.startswith("The easy-read version is harder to read than easy read allows:")
+    assert long_line in message
+
+
+def test_the_editor_shows_the_readability_of_the_saved_easy_read_version(editor_client, lesson):
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).content.decode()
+    assert "Within the easy-read limits for this language." in html
+    assert "words a sentence on average" in html
+
+
+def test_switching_language_on_the_easy_read_version_stays_in_easy_read(client, lesson):
+    french = lesson.get_translation(Locale.objects.get(language_code="fr"))
+    soup = soup_of(client, lesson.url + "easy-read/")
+    assert soup.select_one('link[rel=alternate][hreflang=fr]')["href"].endswith(french.url + "easy-read/")
+
+
+
+def test_the_standard_lesson_offers_the_other_languages_standard_lesson(client, lesson):
+    french = lesson.get_translation(Locale.objects.get(language_code="fr"))
+    soup = soup_of(client, lesson.url)
+    assert soup.select_one('link[rel=alternate][hreflang=fr]')["href"].endswith(french.url)

@@ -68,8 +68,16 @@ def live(quiz):
 def test_quiz_submission_and_check(client, quiz, data):
     before = stored()
     below_500(client.post(quiz.url, data))
+    below_500(client.post(quiz.url + "easy-read/", data))
     below_500(client.post(quiz.url + "check/", data))
+    below_500(client.post(quiz.url + "check/?read=easy", data))
     assert stored() == before  # random answers never make a valid attempt (no valid submission token)
+
+
+@given(texts=st.lists(TEXT, max_size=8), language=TEXT)
+@EXAMPLES
+def test_the_readability_check_answers_any_text(editor_client, texts, language):
+    below_500(editor_client.post(reverse("lessons_readability"), {"text": texts, "language": language}))
 
 
 @given(data=FIELDS, token=TEXT)

@@ -29,8 +29,10 @@ def page_languages(context):
         return getattr(request, cache_key)
     urls = {}
     if isinstance(page, Page) and page.pk:
+        route = _kept_route(page, request)
         for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request)
+            url = translation.get_url(request)
+            urls[translation.locale.language_code] = url + route if url else url
     elif request is not None:
         for code, _name in settings.LANGUAGES:
             urls[code] = translate_url(request.path, code)
@@ -39,6 +41,16 @@ def page_languages(context):
     if request is not None:
         setattr(request, cache_key, result)
     return result
+
+
+def _kept_route(page, request):
+    """The part of the address after the page's own, when the page says every translation
+    has it too (a lesson's "easy-read/"): a reader switching language stays in that version."""
+    if request is None:
+        return ""
+    own = page.get_url(request) or ""
+    route = request.path[len(own):] if own and request.path.startswith(own) else ""
+    return route if route in getattr(page, "routes_kept_across_languages", ()) else ""
 
 
 @register.simple_tag(takes_context=True)

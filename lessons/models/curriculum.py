@@ -174,6 +174,7 @@ class LessonPage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
     """One classroom lesson for a stated age range."""
 
     cacheable = True
+    routes_kept_across_languages = ("easy-read/",)
 
     intro = models.TextField(
         _("introduction"), max_length=400, help_text=_("What the lesson is about, in one or two sentences.")

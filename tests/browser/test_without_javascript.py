@@ -17,7 +17,7 @@ def test_navigating_from_home_to_a_lesson_without_javascript(open_page):
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Consent").click()
     page.wait_for_url("**/en/consent/")
     page.get_by_role("link", name="Ages 12-14").click()
-    page.get_by_role("link", name="Yes, no and pressure").click()
+    page.get_by_role("link", name="Yes, no and pressure", exact=True).click()
     page.wait_for_url("**/en/consent/yes-no-and-pressure/")
     assert page.get_by_role("heading", name="Before you start").is_visible()
 
@@ -34,7 +34,7 @@ def test_lesson_finder_filters_without_javascript(open_page):
     page.get_by_label("Module", exact=True).select_option("sexting-and-intimate-images")
     page.get_by_role("button", name="Show lessons").click()
     page.wait_for_url("**age=16-18**")
-    assert page.get_by_role("link", name="What the law says, and how it protects you").is_visible()
+    assert page.get_by_role("link", name="What the law says, and how it protects you", exact=True).is_visible()
 
 
 def test_search_without_javascript(open_page):
@@ -42,4 +42,4 @@ def test_search_without_javascript(open_page):
     page.get_by_role("searchbox", name="Search lessons").fill("sextortion")
     page.get_by_role("search").get_by_role("button", name="Search").click()
     page.wait_for_url("**/en/search/?q=sextortion")
-    assert page.get_by_role("link", name="Sextortion: it's not your fault").is_visible()
+    assert page.get_by_role("link", name="Sextortion: it's not your fault", exact=True).is_visible()
