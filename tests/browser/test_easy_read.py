@@ -35,8 +35,9 @@ SPEECH_STAND_IN = """
     window.SpeechSynthesisUtterance = Utterance;
 })();
 """
-ENGLISH_VOICE = '[{"name": "Test voice", "lang": "en-GB", "default": true}]'
-GERMAN_VOICE_ONLY = '[{"name": "Test Stimme", "lang": "de-DE", "default": true}]'
+ENGLISH_VOICE = '[{"name": "Test voice", "lang": "en-GB", "default": true, "localService": true}]'
+GERMAN_VOICE_ONLY = '[{"name": "Test Stimme", "lang": "de-DE", "default": true, "localService": true}]'
+ENGLISH_NETWORK_VOICE_ONLY = '[{"name": "Online voice", "lang": "en-GB", "default": true, "localService": false}]'
 
 
 def with_speech(open_page, path, voices=ENGLISH_VOICE):
@@ -160,6 +161,12 @@ def test_quick_exit_stops_the_reading(open_page):
 
 def test_listen_is_not_offered_where_the_browser_has_no_voice_for_the_language(open_page):
     page = with_speech(open_page, EASY, voices=GERMAN_VOICE_ONLY)
+    page.wait_for_load_state("load")
+    assert not page.get_by_role("button", name="Listen").is_visible()
+
+
+def test_listen_is_not_offered_with_a_voice_that_would_send_the_text_to_a_server(open_page):
+    page = with_speech(open_page, EASY, voices=ENGLISH_NETWORK_VOICE_ONLY)
     page.wait_for_load_state("load")
     assert not page.get_by_role("button", name="Listen").is_visible()
 

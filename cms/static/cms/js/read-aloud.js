@@ -1,7 +1,8 @@
 /* Read aloud: the browser's own speech synthesis reads a part of the page in
    the page's language, sentence by sentence, and highlights the sentence it
-   reads. Nothing is sent anywhere by this script. The control stays hidden
-   where the browser has no voice for the language (and without JavaScript). */
+   reads, with a voice on the device only, so nothing is sent anywhere. The control
+   stays hidden where the browser has no such voice for the language (and without
+   JavaScript). */
 (function () {
     "use strict";
     var synth = window.speechSynthesis;
@@ -10,8 +11,10 @@
     var READABLE = "h1, h2, h3, h4, p, li, dt, dd, legend, label, blockquote";
     var HIGHLIGHT = "read-aloud";
 
+    // Only a voice on this device: a browser's network voices (Chrome's "Google ..." ones)
+    // send the text to a server, and nothing a pupil reads may leave the device.
     function voiceFor(lang) {
-        var voices = synth.getVoices();
+        var voices = synth.getVoices().filter(function (voice) { return voice.localService === true; });
         var base = lang.split("-")[0];
         function code(voice) { return (voice.lang || "").toLowerCase().replace("_", "-"); }
         return voices.find(function (v) { return code(v) === lang; }) ||
