@@ -1,5 +1,7 @@
 """StreamField blocks used across the site. Lesson-specific blocks live in lessons/blocks.py."""
 
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -18,6 +20,20 @@ class RichTextBlock(blocks.RichTextBlock):
         template = "cms/blocks/rich_text.html"
         preview_value = "<p>Asking before you post a photo of a friend shows you respect them.</p>"
         description = _("Paragraphs, headings, lists and links.")
+
+
+class UntranslatedKeyBlock(blocks.CharBlock):
+    """A short key in lowercase-with-hyphens that other content points to: the same in
+    every language, so wagtail-localize never offers it for translation."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and value != slugify(value):
+            raise ValidationError(_("Use lowercase letters, digits and hyphens."))
+        return value
 
 
 class KeyMessageBlock(blocks.StructBlock):

@@ -23,7 +23,9 @@ class HomePage(Page):
         "lessons.ModulePage",
         "lessons.LessonFinderPage",
         "lessons.TeacherHubPage",
+        "lessons.ParentsPage",
         "petitions.PetitionPage",
+        "protocols.ProtocolPage",
         "cms.ContentPage",
     ]
 

@@ -5,7 +5,7 @@ import logging
 
 from django.db import transaction
 
-from . import curriculum, evaluations, petitions, quizzes, site, translations
+from . import curriculum, evaluations, parents, petitions, protocols, quizzes, site, translations
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +17,8 @@ def load_english():
     evaluations.load(context)
     quizzes.load(context)
     petitions.load(context)
+    protocols.load(context)
+    parents.load(context)
     return context
 
 

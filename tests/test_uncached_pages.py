@@ -34,6 +34,8 @@ PAGES = {
     "search": (lambda: "/en/search/?q=consent", {"sqlite": 8, "postgresql": 7}),
     "petition": (lambda: _url("petitions.PetitionPage", slug="petition"), 4),
     "content page": (lambda: _url("cms.ContentPage", slug="help"), 3),
+    "staff protocol": (lambda: _url("protocols.ProtocolPage"), 3),
+    "page for parents": (lambda: _url("lessons.ParentsPage"), 6),
 }
 
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lessons",
     "quizzes",
     "petitions",
+    "protocols",
     "evaluations",
     "classroom",
     "axes",

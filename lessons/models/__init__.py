@@ -1,6 +1,7 @@
 from .curriculum import LessonFinderPage, LessonPage, LessonPageTag, ModulePage, ModulePageTag
 from .guides import DisclosureCard, TeacherGuidePage
 from .hub import TeacherHubPage
+from .parents import ParentsPage
 from .pdfs import GuideDownloadCount, GuidePdf
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "LessonPageTag",
     "ModulePage",
     "ModulePageTag",
+    "ParentsPage",
     "TeacherGuidePage",
     "TeacherHubPage",
 ]

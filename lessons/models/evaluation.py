@@ -12,7 +12,6 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -20,6 +19,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
+
+from cms.blocks import UntranslatedKeyBlock
 
 # The five points of an agreement item, and where agreeing starts.
 AGREEMENT_SCALE = [
@@ -33,11 +34,8 @@ AGREES_FROM = 4
 MIN_ITEMS, MAX_ITEMS = 4, 8
 
 
-class ItemKeyBlock(blocks.CharBlock):
+class ItemKeyBlock(UntranslatedKeyBlock):
     """The item's key: the same in every language, so never offered for translation."""
-
-    def get_translatable_segments(self, value):
-        return []
 
 
 class ItemBlock(blocks.StructBlock):
@@ -52,13 +50,6 @@ class ItemBlock(blocks.StructBlock):
                     "lessons for the same age or older."),
     )
     objective = blocks.CharBlock(max_length=200, label=_("Learning objective"))
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value["key"] != slugify(value["key"]):
-            raise StructBlockValidationError(
-                block_errors={"key": ValidationError(_("Use lowercase letters, digits and hyphens."))})
-        return value
 
 
 class AgreementItemBlock(ItemBlock):

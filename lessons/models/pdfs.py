@@ -12,11 +12,7 @@ itself, makes a fresh PDF; a missing file is made on the spot.
 
 import hashlib
 import logging
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -25,6 +21,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from cms import pdf as cms_pdf
+from cms.pdf import static_bytes
 
 from ..blocks import guide_help_box
 
@@ -67,45 +66,8 @@ def fingerprint(*parts):
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def _allowed_roots():
-    roots = [Path(settings.MEDIA_ROOT).resolve()]
-    roots += [Path(path).resolve() for path in finders.searched_locations if path]
-    return roots
-
-
-def check_local_url(url):
-    """Only the site's own static and media files (and data: URIs) may go into
-    a PDF: it never makes a request to another host or reads other files.
-    Returns the URL to fetch: the checked file itself, rebuilt from its resolved
-    path, so a query or "#fragment" can never point the fetch somewhere else."""
-    if url.startswith("data:"):
-        return url
-    parts = urlsplit(url)
-    if parts.scheme == "file" and parts.netloc in ("", "localhost"):
-        path = Path(unquote(parts.path)).resolve()
-        if any(path.is_relative_to(root) for root in _allowed_roots()):
-            return path.as_uri()
-    raise ValueError(f"The guide PDF may only use the site's own files, not {url}")
-
-
-def local_files_fetcher():
-    from weasyprint.urls import URLFetcher
-
-    class LocalFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            return super().fetch(check_local_url(url), headers)
-
-    return LocalFilesOnly(allowed_protocols={"file", "data"})
-
-
-def _static_uri(path):
-    found = finders.find(path)
-    return Path(found).resolve().as_uri() if found else ""
-
-
 def _file_bytes(static_path):
-    found = finders.find(static_path)
-    return Path(found).read_bytes() if found else b""
+    return static_bytes(static_path)
 
 
 def pdf_html(guides, title):
@@ -120,7 +82,7 @@ def pdf_html(guides, title):
                 "title": title,
                 "language_name": locale.get_display_name(),
                 "LANGUAGE_CODE": locale.language_code,
-                "logo_uri": _static_uri(PDF_LOGO),
+                "logo_uri": cms_pdf.static_uri(PDF_LOGO),
                 "guide_help_box": guide_help_box(),
             },
         )
@@ -143,20 +105,8 @@ def pictogram_cards_html(lesson):
         )
 
 
-# Tagged PDF/UA-1: a structure tree with headings, lists, tables and figures
-# (with their text alternatives) in reading order, the document's language and
-# its title shown instead of the file name, so screen readers can read it.
-PDF_VARIANT = "pdf/ua-1"
-
-
 def render_pdf(html):
-    from weasyprint import CSS, HTML
-
-    fetcher = local_files_fetcher()
-    stylesheet = CSS(filename=finders.find(PDF_STYLESHEET), url_fetcher=fetcher)
-    return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=fetcher).write_pdf(
-        stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
-    )
+    return cms_pdf.render_pdf(html, PDF_STYLESHEET)
 
 
 def pdf_fingerprint(page, html):

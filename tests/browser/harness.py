@@ -19,6 +19,8 @@ PAGE_TYPES = {
     "quiz-easy-read": "/en/consent/yes-no-and-pressure/quiz/easy-read/",
     "lesson-finder": "/en/lessons/?age=12-14",
     "content": "/en/help/",
+    "staff-protocol": "/en/when-an-image-is-shared/",
+    "parents": "/en/parents/",
     "search": "/en/search/?q=consent",
     "not-found": "/en/no-such-page/",
 }
