@@ -100,9 +100,11 @@ def test_the_dashboard_shows_the_overdue_count(admin_client):
 
     from django.utils import timezone
 
-    LessonPage.objects.filter(locale__language_code="en").update(review_by=timezone.localdate() - timedelta(days=1))
+    overdue = LessonPage.objects.filter(locale__language_code="en").update(
+        review_by=timezone.localdate() - timedelta(days=1))
     html = admin_client.get("/admin/").content.decode()
-    assert "10 items are overdue for a check." in html
+    assert overdue == 13
+    assert "13 items are overdue for a check." in html
 
 
 def test_the_audit_report_says_who_approved_what_and_when(client, admin_client):

@@ -27,7 +27,7 @@ def test_every_page_type_shows_the_help_button_and_quick_exit(client, demo_pages
         assert_help_and_exit(client.get(page.url).content.decode())
         seen_types.add(type(page).__name__)
     assert seen_types == {"HomePage", "ContentPage", "ModulePage", "LessonPage", "LessonFinderPage", "QuizPage",
-        "TeacherGuidePage", "TeacherHubPage", "PetitionPage",
+        "TeacherGuidePage", "TeacherHubPage", "PetitionPage", "ProtocolPage", "ParentsPage",
     }
 
 
