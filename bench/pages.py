@@ -42,6 +42,8 @@ PAGES = {
     "search": "/en/search/?q=consent",
     "petition": "/en/petition/",
     "help page": "/en/help/",
+    "staff protocol": "/en/when-an-image-is-shared/",
+    "page for parents": "/en/parents/",
 }
 
 
@@ -99,7 +101,7 @@ def main():
     module = ModulePage.objects.get(locale__language_code="en", slug="online-bystanders")
     template = LessonPage.objects.child_of(module).first()
     urls = {"module": module.url, "lesson finder": "/en/lessons/", "teacher hub": "/en/teachers/",
-            "search": "/en/search/?q=group"}
+            "search": "/en/search/?q=group", "parents": "/en/parents/"}
     print(f"{'lessons':>8} " + " ".join(f"{name:>14}" for name in urls))
     count = LessonPage.objects.child_of(module).count()
     for target in (10, 100, 1000):

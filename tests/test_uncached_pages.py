@@ -30,7 +30,8 @@ PAGES = {
     "guide": (lambda: _url("lessons.TeacherGuidePage"), 6),
     "lesson finder": (lambda: _url("lessons.LessonFinderPage"), 8),
     "teacher hub": (lambda: _url("lessons.TeacherHubPage"), 8),
-    # The search backends differ: SQLite's full-text search takes a savepoint of its own.
+    # The search backends differ: SQLite's full-text search takes a savepoint of its own. Then one
+    # query per page type among the first results (Wagtail's specific()), never per result.
     "search": (lambda: "/en/search/?q=consent", {"sqlite": 7, "postgresql": 7}),
     "petition": (lambda: _url("petitions.PetitionPage", slug="petition"), 4),
     "content page": (lambda: _url("cms.ContentPage", slug="help"), 3),
