@@ -27,9 +27,9 @@ def test_a_teacher_and_three_pupils_run_a_live_quiz(open_page):
 
     teacher.get_by_role("button", name="Show the first question").click()
     for pupil in pupils:
-        if pupil is pupils[2]:
-            pupil.reload()  # without JavaScript the page refreshes itself; here we do it at once
-        pupil.locator("fieldset.question input").first.wait_for(timeout=6000)
+        # Without JavaScript the waiting page refreshes itself every 4 s (a meta refresh): wait for that
+        # rather than reloading, which the page's own refresh can abort mid-way (net::ERR_ABORTED).
+        pupil.locator("fieldset.question input").first.wait_for(timeout=10_000 if pupil is pupils[2] else 6000)
         pupil.locator("fieldset.question input").first.check()
         pupil.get_by_role("button", name="Send my answer").click()
         pupil.get_by_role("heading", name="Answer sent").wait_for()
