@@ -92,6 +92,18 @@ class HelpBoxBlock(blocks.StructBlock):
         description = _("The helplines of this language, taken from the Safeguarding settings.")
 
 
+def every_helpline_box():
+    """The value of a help box showing every kind of line (adult advice and suicide prevention
+    included) and the reporting routes, from the settings: for teacher guides and staff protocols."""
+    return {
+        "heading": _("Helplines and reporting routes"),
+        "text": "",
+        "show_reporting_routes": True,
+        "show_suicide_prevention": True,
+        "show_adult_lines": True,
+    }
+
+
 class ContentBodyBlock(blocks.StreamBlock):
     """Body of a plain content page (help, about, privacy)."""
 

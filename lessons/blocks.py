@@ -294,14 +294,3 @@ class CurriculumLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Curriculum link")
-
-
-def guide_help_box():
-    """The help box a guide shows: every kind of helpline and the reporting routes, from the settings."""
-    return {
-        "heading": _("Helplines and reporting routes"),
-        "text": "",
-        "show_reporting_routes": True,
-        "show_suicide_prevention": True,
-        "show_adult_lines": True,
-    }

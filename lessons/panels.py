@@ -6,12 +6,15 @@ from . import readability
 from .blocks import EasyReadBodyBlock
 
 
+def _language(page):
+    return page.locale.language_code if page.locale_id else "en"
+
+
 def easy_read_readability(page):
     """The readability of a lesson's easy-read version, in the lesson's language; None when it has none."""
     if not page.easy_read:
         return None
-    language = page.locale.language_code if page.locale_id else "en"
-    return readability.measure(EasyReadBodyBlock.texts(page.easy_read), language)
+    return readability.measure(EasyReadBodyBlock.texts(page.easy_read), _language(page))
 
 
 class ReadabilityPanel(Panel):
@@ -26,5 +29,5 @@ class ReadabilityPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             context["readability"] = easy_read_readability(page) if page is not None else None
-            context["language"] = page.locale.language_code if page is not None and page.locale_id else ""
+            context["language"] = _language(page) if page is not None else ""
             return context

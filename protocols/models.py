@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms import pdf
-from cms.blocks import RICH_TEXT_FEATURES
+from cms.blocks import RICH_TEXT_FEATURES, every_helpline_box
 from cms.models import CheckAgainBy
 
 from .blocks import ProtocolStepsBlock
@@ -47,12 +47,6 @@ class DecisionStep:
     @property
     def is_end(self):
         return not self.answers
-
-
-def helplines_box():
-    """The help box every protocol shows: every kind of line (adult advice included) and the reporting routes."""
-    return {"heading": _("Helplines and reporting routes"), "text": "", "show_reporting_routes": True,
-            "show_suicide_prevention": True, "show_adult_lines": True}
 
 
 class ProtocolPage(RoutablePageMixin, CheckAgainBy, Page):
@@ -106,7 +100,7 @@ class ProtocolPage(RoutablePageMixin, CheckAgainBy, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        return super().get_context(request, *args, **kwargs) | {"helplines_box": helplines_box()}
+        return super().get_context(request, *args, **kwargs) | {"helplines_box": every_helpline_box()}
 
     # --- the printable versions -------------------------------------------------
 
@@ -114,7 +108,7 @@ class ProtocolPage(RoutablePageMixin, CheckAgainBy, Page):
         with translation.override(self.locale.language_code):
             return render_to_string(
                 "protocols/pdf/flowchart.html" if flowchart else "protocols/pdf/protocol.html",
-                {"page": self, "LANGUAGE_CODE": self.locale.language_code, "helplines_box": helplines_box(),
+                {"page": self, "LANGUAGE_CODE": self.locale.language_code, "helplines_box": every_helpline_box(),
                  "title": self.title},
             )
 

@@ -10,12 +10,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES
+from cms.blocks import RICH_TEXT_FEATURES, every_helpline_box
 from cms.models import CheckAgainBy
 from guardrails.forms import ContentCheckedPageForm
 from guardrails.models import JustifiedContent
 
-from ..blocks import CurriculumLinkBlock, DiscussionPromptBlock, LessonPlanBlock, guide_help_box
+from ..blocks import CurriculumLinkBlock, DiscussionPromptBlock, LessonPlanBlock
 from .pdfs import serve_guide_pdf
 
 
@@ -160,7 +160,7 @@ class TeacherGuidePage(RoutablePageMixin, JustifiedContent, CheckAgainBy, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            lesson=self.lesson, answer_key=self.answer_key(), quiz=self.quiz, guide_help_box=guide_help_box()
+            lesson=self.lesson, answer_key=self.answer_key(), quiz=self.quiz, guide_help_box=every_helpline_box()
         )
         return context
 

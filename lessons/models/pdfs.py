@@ -23,9 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from cms import pdf as cms_pdf
+from cms.blocks import every_helpline_box
 from cms.pdf import static_bytes
-
-from ..blocks import guide_help_box
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +82,7 @@ def pdf_html(guides, title):
                 "language_name": locale.get_display_name(),
                 "LANGUAGE_CODE": locale.language_code,
                 "logo_uri": cms_pdf.static_uri(PDF_LOGO),
-                "guide_help_box": guide_help_box(),
+                "guide_help_box": every_helpline_box(),
             },
         )
 
